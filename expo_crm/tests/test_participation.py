@@ -1,0 +1,54 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import ValidationError
+from odoo.tools import mute_logger
+
+from .common import ExpoCrmCommon
+
+
+class TestParticipation(ExpoCrmCommon):
+    def test_editions_know_previous_and_next(self):
+        self.assertEqual(self.edition_2024.expo_previous_event_id, self.edition_2023)
+        self.assertEqual(self.edition_2024.expo_next_event_id, self.edition_2025)
+        self.assertFalse(self.edition_2023.expo_previous_event_id)
+        self.assertFalse(self.edition_2025.expo_next_event_id)
+        self.assertEqual(self.series.edition_count, 3)
+
+    def test_duplicate_participation_refused(self):
+        self._participate(self.gallery, self.edition_2024)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self._participate(self.gallery, self.edition_2024)
+
+    def test_same_partner_other_role_allowed(self):
+        self._participate(self.gallery, self.edition_2024)
+        sponsor = self._participate(self.gallery, self.edition_2024, self.role_sponsor)
+        self.assertEqual(sponsor.side, "downstream")
+        self.assertEqual(self.gallery.expo_participation_count, 2)
+
+    def test_negative_space_refused(self):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self._participate(self.gallery, self.edition_2024, space_sqm=-12)
+
+    def test_contact_is_not_a_customer(self):
+        with self.assertRaises(ValidationError):
+            self._participate(self.gallery_contact, self.edition_2024)
+
+    def test_nps_category(self):
+        participation = self._participate(self.gallery, self.edition_2024)
+        self.assertFalse(participation.nps_category, "no answer, no category")
+        for score, category in (("0", "detractor"), ("6", "detractor"),
+                                ("7", "passive"), ("8", "passive"),
+                                ("9", "promoter"), ("10", "promoter")):
+            participation.nps_score = score
+            self.assertEqual(participation.nps_category, category, score)
+
+    def test_event_statistics(self):
+        self._participate(self.gallery, self.edition_2024, space_sqm=36, state="confirmed")
+        self._participate(self.collector, self.edition_2024, self.role_visitor)
+        self._participate(
+            self.env["res.partner"].create({"name": "Gone", "is_company": True}),
+            self.edition_2024, space_sqm=18, state="cancelled",
+        )
+        self.assertEqual(self.edition_2024.expo_participation_count, 2)
+        self.assertEqual(self.edition_2024.expo_space_sqm, 36)
