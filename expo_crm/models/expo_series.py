@@ -31,7 +31,9 @@ class ExpoSeries(models.Model):
         "Advantage", translate=True, help="What sets it apart from competing shows."
     )
     fabe_benefit = fields.Text(
-        "Benefit", translate=True, help="What an exhibitor or sponsor gains by taking part."
+        "Benefit",
+        translate=True,
+        help="What an exhibitor or sponsor gains by taking part.",
     )
     fabe_evidence = fields.Text(
         "Evidence", translate=True, help="Facts that prove it: visitors, deals, press."
@@ -41,7 +43,11 @@ class ExpoSeries(models.Model):
     edition_count = fields.Integer(compute="_compute_edition_count")
 
     _sql_constraints = [
-        ("code_company_uniq", "unique(code, company_id)", "A series code must be unique."),
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "A series code must be unique.",
+        ),
     ]
 
     @api.depends("event_ids")
@@ -63,7 +69,9 @@ class ExpoSeries(models.Model):
 
     def action_view_editions(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("event.action_event_view")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "event.action_event_view"
+        )
         action["domain"] = [("expo_series_id", "=", self.id)]
         action["context"] = {"default_expo_series_id": self.id}
         return action

@@ -70,7 +70,7 @@ class ResPartner(models.Model):
     expo_capability_value = fields.Selection(
         VALUE_RATINGS,
         "Capability Value",
-        help="How much the organizer learns from it (know-how of other shows, markets).",
+        help="How much the organizer learns from it (how other shows work).",
     )
     expo_relationship_profit = fields.Monetary(
         "Relationship Profit",

@@ -37,18 +37,27 @@ class TestParticipation(ExpoCrmCommon):
     def test_nps_category(self):
         participation = self._participate(self.gallery, self.edition_2024)
         self.assertFalse(participation.nps_category, "no answer, no category")
-        for score, category in (("0", "detractor"), ("6", "detractor"),
-                                ("7", "passive"), ("8", "passive"),
-                                ("9", "promoter"), ("10", "promoter")):
+        for score, category in (
+            ("0", "detractor"),
+            ("6", "detractor"),
+            ("7", "passive"),
+            ("8", "passive"),
+            ("9", "promoter"),
+            ("10", "promoter"),
+        ):
             participation.nps_score = score
             self.assertEqual(participation.nps_category, category, score)
 
     def test_event_statistics(self):
-        self._participate(self.gallery, self.edition_2024, space_sqm=36, state="confirmed")
+        self._participate(
+            self.gallery, self.edition_2024, space_sqm=36, state="confirmed"
+        )
         self._participate(self.collector, self.edition_2024, self.role_visitor)
         self._participate(
             self.env["res.partner"].create({"name": "Gone", "is_company": True}),
-            self.edition_2024, space_sqm=18, state="cancelled",
+            self.edition_2024,
+            space_sqm=18,
+            state="cancelled",
         )
         self.assertEqual(self.edition_2024.expo_participation_count, 2)
         self.assertEqual(self.edition_2024.expo_space_sqm, 36)
