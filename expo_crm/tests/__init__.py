@@ -3,3 +3,4 @@ from . import test_participation
 from . import test_lifecycle
 from . import test_relationship_value
 from . import test_priority_points
+from . import test_access
