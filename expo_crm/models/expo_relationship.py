@@ -437,8 +437,8 @@ class ExpoRelationship(models.Model):
         else:
             reasons.append(
                 _(
-                    "Took part in %(count)s of the %(needed)s editions, the latest "
-                    "included, that make a trusted customer; first in %(edition)s.",
+                    "Took part in %(count)s edition(s) since %(edition)s; "
+                    "%(needed)s, the latest included, make a trusted customer.",
                     count=len(run),
                     needed=trust_needed,
                     edition=run[0].name,
@@ -484,24 +484,32 @@ class ExpoRelationship(models.Model):
         current = past[-1]
         if len(past) >= 2:
             previous = past[-2]
-            drop_limit = 1 - company.expo_weakening_drop_percent / 100
-            for what, fname in (
-                (_("space"), "space_sqm"),
-                (_("spend"), "amount_invoiced"),
-            ):
-                before = getattr(facts[previous], fname)
-                after = getattr(facts[current], fname)
-                if before > 0 and after <= before * drop_limit:
-                    reasons.append(
-                        _(
-                            "Cut its %(what)s by %(percent)s %% in %(edition)s "
-                            "compared with %(previous)s.",
-                            what=what,
-                            percent=round((1 - after / before) * 100),
-                            edition=current.name,
-                            previous=previous.name,
-                        )
+            threshold = company.expo_weakening_drop_percent
+            names = {"edition": current.name, "previous": previous.name}
+            space_drop = self._drop_percent(
+                facts[previous].space_sqm, facts[current].space_sqm
+            )
+            if space_drop >= threshold:
+                reasons.append(
+                    _(
+                        "Cut its space by %(percent)s %% in %(edition)s compared "
+                        "with %(previous)s.",
+                        percent=round(space_drop),
+                        **names,
                     )
+                )
+            spend_drop = self._drop_percent(
+                facts[previous].amount_invoiced, facts[current].amount_invoiced
+            )
+            if spend_drop >= threshold:
+                reasons.append(
+                    _(
+                        "Cut its spend by %(percent)s %% in %(edition)s compared "
+                        "with %(previous)s.",
+                        percent=round(spend_drop),
+                        **names,
+                    )
+                )
         if company.expo_weakening_on_detractor and facts[current].detractor:
             reasons.append(
                 _(
@@ -512,14 +520,24 @@ class ExpoRelationship(models.Model):
         return reasons
 
     @api.model
+    def _drop_percent(self, before, after):
+        """How much lower ``after`` is than ``before``, in percent (0 when it did
+        not drop or there was nothing before)."""
+        if before <= 0 or after >= before:
+            return 0.0
+        return (before - after) / before * 100
+
+    @api.model
     def _compute_economic_value(self, company, editions, started, facts):
         """Amounts invoiced for the latest editions of the value window and for
         upcoming editions."""
         window = started[-company.expo_value_window_editions :] + [
             edition for edition in editions if edition not in started
         ]
-        return sum(
-            facts[edition].amount_invoiced for edition in window if edition in facts
+        return company.currency_id.round(
+            sum(
+                facts[edition].amount_invoiced for edition in window if edition in facts
+            )
         )
 
     @api.model
@@ -668,8 +686,11 @@ class ExpoRelationship(models.Model):
         the most recent (a relationship never taken part in comes last).
         """
         if not relationships:
+            # a partner holding exhibition roles but no participation is a prospect
             return {
-                "expo_lifecycle_stage": False,
+                "expo_lifecycle_stage": "cultivation"
+                if partner.expo_role_ids
+                else False,
                 "expo_economic_value": 0.0,
                 "expo_relationship_profit": 0.0,
             }
@@ -684,12 +705,13 @@ class ExpoRelationship(models.Model):
         economic_value = sum(relationships.mapped("economic_value"))
         rating_points = sum(int(partner[fname] or 0) for fname in EXPO_RATING_FIELDS)
         costs = sum(sum(relationships.mapped(fname)) for fname in COST_FIELDS)
+        currency = company.currency_id
         return {
             "expo_lifecycle_stage": most_recent.lifecycle_stage,
-            "expo_economic_value": economic_value,
-            "expo_relationship_profit": economic_value
-            + rating_points * company.expo_rating_point_value
-            - costs,
+            "expo_economic_value": currency.round(economic_value),
+            "expo_relationship_profit": currency.round(
+                economic_value + rating_points * company.expo_rating_point_value - costs
+            ),
         }
 
     # ------------------------------------------------------------------

@@ -128,10 +128,20 @@ class ResPartner(models.Model):
                 partner.commercial_partner_id, 0
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        if any(vals.get("expo_role_ids") for vals in vals_list):
+            # prospects holding exhibition roles start in cultivation
+            self.env["expo.relationship"]._refresh_partner_summary(
+                partners.filtered("expo_role_ids")
+            )
+        return partners
+
     def write(self, vals):
         result = super().write(vals)
-        if any(fname in vals for fname in EXPO_RATING_FIELDS):
-            # the ratings weigh into the relationship profit
+        if any(fname in vals for fname in (*EXPO_RATING_FIELDS, "expo_role_ids")):
+            # ratings weigh into the profit, roles make a prospect
             self.env["expo.relationship"]._refresh_partner_summary(self)
         return result
 

@@ -75,10 +75,21 @@ class TestRelationshipValue(ExpoRelationshipCommon):
         self.env["expo.relationship"]._refresh_for_partners(self.gallery)
         self.assertEqual(self.gallery.expo_relationship_profit, 8500 + 6 * 250)
 
-    def test_partner_without_participation_has_no_summary(self):
+    def test_partner_without_participation(self):
         self.assertFalse(self.collector.expo_lifecycle_stage)
         self.assertEqual(self.collector.expo_economic_value, 0)
         self.assertFalse(self.collector.expo_relationship_ids)
+        # holding an exhibition role makes it a prospect
+        self.collector.expo_role_ids = self.role_visitor
+        self.assertEqual(self.collector.expo_lifecycle_stage, "cultivation")
+        prospect = self.env["res.partner"].create(
+            {
+                "name": "Prospect Gallery",
+                "is_company": True,
+                "expo_role_ids": [(6, 0, self.role_exhibitor.ids)],
+            }
+        )
+        self.assertEqual(prospect.expo_lifecycle_stage, "cultivation")
 
     def test_negative_cost_refused(self):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
