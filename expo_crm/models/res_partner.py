@@ -57,7 +57,9 @@ class ResPartner(models.Model):
         copy=False,
         help="Stage of the customer relationship: cultivation (prospect), "
         "confirmation (first participation), trust (loyal), weakening (at risk), "
-        "disappearance (lost).",
+        "disappearance (lost). With several series, the stage of the series it "
+        "took part in most recently; cultivation for a partner holding exhibition "
+        "roles without any participation.",
     )
 
     # value (DOMAIN §5): economic value from invoices, three ratings by staff
