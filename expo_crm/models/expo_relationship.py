@@ -437,8 +437,8 @@ class ExpoRelationship(models.Model):
         else:
             reasons.append(
                 self.env._(
-                    "Took part in %(count)s edition(s) since %(edition)s; "
-                    "%(needed)s, the latest included, make a trusted customer.",
+                    "Took part in %(count)s edition(s) since %(edition)s; trust "
+                    "takes %(needed)s, the latest edition included.",
                     count=len(run),
                     needed=trust_needed,
                     edition=run[0].name,
