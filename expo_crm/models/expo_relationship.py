@@ -591,8 +591,17 @@ class ExpoRelationship(models.Model):
             if "lifecycle_stage" in changed:
                 stage_changes.append((relationship, relationship.lifecycle_stage))
                 changed["date_stage"] = now
-            relationship.write(changed)
+        self._write_grouped(changes)
         return stage_changes
+
+    @api.model
+    def _write_grouped(self, changes):
+        """Write [(records, values)] with one write per distinct set of values."""
+        groups = defaultdict(list)
+        for records, values in changes:
+            groups[tuple(sorted(values.items()))].append(records)
+        for values, records_list in groups.items():
+            records_list[0].union(*records_list).write(dict(values))
 
     @api.model
     def _post_stage_changes_on_partners(self, stage_changes):
@@ -672,6 +681,7 @@ class ExpoRelationship(models.Model):
         by_partner = defaultdict(lambda: self.browse())
         for relationship in relationships:
             by_partner[relationship.partner_id] |= relationship
+        changes = []
         for partner in partners:
             values = self._partner_summary_values(partner, by_partner[partner])
             changed = {
@@ -680,7 +690,8 @@ class ExpoRelationship(models.Model):
                 if partner[fname] != value
             }
             if changed:
-                partner.write(changed)
+                changes.append((partner, changed))
+        self._write_grouped(changes)
 
     @api.model
     def _partner_summary_values(self, partner, relationships):
