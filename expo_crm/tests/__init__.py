@@ -1,2 +1,3 @@
 from . import test_install
 from . import test_participation
+from . import test_sale_flow
