@@ -16,6 +16,11 @@ VALUE_RATINGS = [
     ("4", "High"),
     ("5", "Very High"),
 ]
+EXPO_RATING_FIELDS = (
+    "expo_demonstration_value",
+    "expo_recommendation_value",
+    "expo_capability_value",
+)
 
 
 class ResPartner(models.Model):
@@ -36,6 +41,12 @@ class ResPartner(models.Model):
     expo_participation_count = fields.Integer(
         "Participation Count", compute="_compute_expo_participation_count"
     )
+    expo_relationship_ids = fields.One2many(
+        "expo.relationship", "partner_id", string="Relationships with Series"
+    )
+    expo_relationship_count = fields.Integer(
+        "Relationship Count", compute="_compute_expo_relationship_count"
+    )
 
     # lifecycle, summarizing the partner's relationships with the series
     expo_lifecycle_stage = fields.Selection(
@@ -46,7 +57,9 @@ class ResPartner(models.Model):
         copy=False,
         help="Stage of the customer relationship: cultivation (prospect), "
         "confirmation (first participation), trust (loyal), weakening (at risk), "
-        "disappearance (lost).",
+        "disappearance (lost). With several series, the stage of the series it "
+        "took part in most recently; cultivation for a partner holding exhibition "
+        "roles without any participation.",
     )
 
     # value (DOMAIN §5): economic value from invoices, three ratings by staff
@@ -104,6 +117,51 @@ class ResPartner(models.Model):
                 partner.commercial_partner_id, 0
             )
 
+    def _compute_expo_relationship_count(self):
+        counts = dict(
+            self.env["expo.relationship"]._read_group(
+                [("partner_id", "in", self.commercial_partner_id.ids)],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
+        for partner in self:
+            partner.expo_relationship_count = counts.get(
+                partner.commercial_partner_id, 0
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = self._expo_normalize_phone_vals_list(vals_list)
+        partners = super().create(vals_list)
+        if any(vals.get("expo_role_ids") for vals in vals_list):
+            # prospects holding exhibition roles start in cultivation
+            self.env["expo.relationship"]._refresh_partner_summary(
+                partners.filtered("expo_role_ids")
+            )
+        return partners
+
+    def write(self, vals):
+        result = super().write(vals)
+        if any(fname in vals for fname in (*EXPO_RATING_FIELDS, "expo_role_ids")):
+            # ratings weigh into the profit, roles make a prospect
+            self.env["expo.relationship"]._refresh_partner_summary(self)
+        if not self.env.context.get("expo_phone_normalized") and any(
+            vals.get(fname) for fname in self._phone_get_number_fields()
+        ):
+            self._expo_normalize_phones()
+        return result
+
+    def action_expo_view_relationships(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "expo_crm.expo_relationship_action"
+        )
+        partner = self.commercial_partner_id
+        action["domain"] = [("partner_id", "=", partner.id)]
+        action["context"] = {}
+        return action
+
     def action_expo_view_participations(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -151,14 +209,16 @@ class ResPartner(models.Model):
                 normalized[fname] = formatted or normalized[fname]
         return normalized
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    @api.model
+    def _expo_normalize_phone_vals_list(self, vals_list):
+        """Creation values with their phone numbers formatted for the country
+        given (or the parent's); invalid numbers are kept as typed."""
         Country = self.env["res.country"]
         parents = self.browse(
             [vals["parent_id"] for vals in vals_list if vals.get("parent_id")]
         )
         parent_country = {parent.id: parent.country_id for parent in parents}
-        vals_list = [
+        return [
             self._expo_normalized_phone_values(
                 vals,
                 Country.browse(vals.get("country_id"))
@@ -168,16 +228,16 @@ class ResPartner(models.Model):
             else vals
             for vals in vals_list
         ]
-        return super().create(vals_list)
 
-    def write(self, vals):
-        if not any(vals.get(fname) for fname in self._phone_get_number_fields()):
-            return super().write(vals)
-        if "country_id" in vals:
-            country = self.env["res.country"].browse(vals["country_id"])
-            return super().write(self._expo_normalized_phone_values(vals, country))
-        for country, partners in self.grouped("country_id").items():
-            super(ResPartner, partners).write(
-                self._expo_normalized_phone_values(vals, country)
-            )
-        return True
+    def _expo_normalize_phones(self):
+        """Format the stored phone numbers of these partners in place."""
+        for partner in self.with_context(expo_phone_normalized=True):
+            values = {}
+            for fname in partner._phone_get_number_fields():
+                formatted = partner[fname] and partner._expo_format_phone(
+                    partner[fname]
+                )
+                if formatted and formatted != partner[fname]:
+                    values[fname] = formatted
+            if values:
+                partner.write(values)
