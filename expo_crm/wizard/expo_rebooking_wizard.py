@@ -95,8 +95,10 @@ class ExpoRebookingWizard(models.TransientModel):
         already there."""
         partner_ids = participations.partner_id.ids
         exhibitor = self.env.ref("expo_crm.role_exhibitor")
+        # every salesperson's opportunities count, not only the visible ones
         leads = (
             self.env["crm.lead"]
+            .sudo()
             .with_context(active_test=False)
             .search_fetch(
                 [
@@ -168,7 +170,8 @@ class ExpoRebookingWizard(models.TransientModel):
         call = self.env.ref("mail.mail_activity_data_call")
         model = self.env["ir.model"]._get_id("crm.lead")
         deadline = call._get_date_deadline()
-        self.env["mail.activity"].create(
+        # the activities show in each salesperson's to-do list; no email per call
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": model,
@@ -201,9 +204,17 @@ class ExpoRebookingWizard(models.TransientModel):
             lambda part: (part.partner_id.id, part.role_id.id) not in skipped_keys
         )
         priorities = self._get_priorities(to_rebook.partner_id)
+        stage = self.env["crm.lead"]._stage_find(
+            team_id=self.team_id.id, domain=[("fold", "=", False)]
+        )
         leads = (
             self.env["crm.lead"]
-            .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
+            .with_context(
+                # one stage for all: no stage search per opportunity
+                default_stage_id=stage.id,
+                mail_create_nosubscribe=True,
+                mail_create_nolog=True,
+            )
             .create(
                 [
                     self._prepare_lead_values(
