@@ -54,20 +54,20 @@ class SaleOrderLine(models.Model):
                 "contact_id": contact.id if contact.parent_id else False,
                 "company_id": order.company_id.id,
                 "lead_id": order.opportunity_id.id,
-                "user_id": order.user_id.id or False,
             }
+            if order.user_id:
+                values_by_key[key]["user_id"] = order.user_id.id
         Participation = self.env["expo.participation"].sudo()
         participations = Participation._expo_find_or_create(values_by_key)
         for key, participation in participations.items():
             lines = lines_by_key[key]
-            participation.write(
-                {
-                    "sale_line_ids": [(4, line_id) for line_id in lines.ids],
-                    "sale_order_ids": [
-                        (4, order_id) for order_id in lines.order_id.ids
-                    ],
-                }
-            )
+            values = {
+                "sale_line_ids": [(4, line_id) for line_id in lines.ids],
+                "sale_order_ids": [(4, order_id) for order_id in lines.order_id.ids],
+            }
+            if not participation.lead_id and lines.order_id.opportunity_id:
+                values["lead_id"] = lines.order_id.opportunity_id[:1].id
+            participation.write(values)
             participation._expo_confirm(lines.order_id[:1].date_order.date())
         Participation.browse(
             [participation.id for participation in participations.values()]

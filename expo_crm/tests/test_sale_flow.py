@@ -97,6 +97,7 @@ class TestSaleFlow(ExpoCrmSaleCommon):
         self.assertEqual(sponsor.sale_line_ids.product_id, self.product_sponsorship)
         self.assertEqual(exhibitor.sale_line_ids.product_id, self.product_service)
         self.assertEqual((sponsor | exhibitor).mapped("state"), ["confirmed"] * 2)
+        self.assertEqual(sponsor.user_id, order.user_id)
         self.assertEqual(order.expo_participation_ids, participations)
 
         # a second order for the same edition joins the same participation
@@ -204,3 +205,28 @@ class TestSaleFlow(ExpoCrmSaleCommon):
             {"event_id": event.id, "partner_id": self.collector.id}
         )
         self.assertFalse(self._participations(self.collector, event))
+
+    def test_salesman_without_exhibition_rights(self):
+        salesman = self.env["res.users"].create(
+            {
+                "name": "Plain Salesman",
+                "login": "plain.salesman",
+                "company_id": self.company.id,
+                "company_ids": [Command.set(self.company.ids)],
+                "groups_id": [
+                    Command.set([self.env.ref("sales_team.group_sale_salesman").id])
+                ],
+            }
+        )
+        order = self._sell(
+            self.gallery,
+            [(self.product_sponsorship, 5000.0, {})],
+            event=self.edition_2025,
+            confirm=False,
+        )
+        order.user_id = salesman
+        order.with_user(salesman).action_confirm()
+        participation = self._participations(self.gallery)
+        self.assertEqual(participation.role_id, self.role_sponsor)
+        self.assertEqual(participation.sale_order_ids, order)
+        self.assertEqual(participation.user_id, salesman)
