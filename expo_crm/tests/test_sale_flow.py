@@ -64,6 +64,18 @@ class TestSaleFlow(ExpoCrmSaleCommon):
         self.assertEqual(participation.space_sqm, 0.0)
         self.assertEqual(participation.state, "cancelled")
 
+    def test_booth_rented_to_another_customer(self):
+        (self.booth_a | self.booth_b).write(
+            {"partner_id": self.gallery.id, "state": "unavailable"}
+        )
+        gallery = self._participations(self.gallery)
+        self.booth_b.partner_id = self.collector
+        collector = self._participations(self.collector)
+        self.assertEqual(gallery.booth_ids, self.booth_a)
+        self.assertEqual(gallery.space_sqm, 12.0)
+        self.assertEqual(collector.booth_ids, self.booth_b)
+        self.assertEqual(collector.state, "confirmed")
+
     def test_booth_size_defaults_from_category(self):
         self.assertEqual(self.booth_a.expo_space_sqm, 12.0)
         event_type = self.env["event.type"].create(
