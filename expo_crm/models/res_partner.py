@@ -160,7 +160,6 @@ class ResPartner(models.Model):
         )
         partner = self.commercial_partner_id
         action["domain"] = [("partner_id", "=", partner.id)]
-        action["context"] = {}
         return action
 
     def action_expo_view_participations(self):
