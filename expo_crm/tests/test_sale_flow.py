@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from psycopg2 import IntegrityError
+
 from odoo import Command
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import ExpoCrmSaleCommon
 
@@ -89,6 +92,13 @@ class TestSaleFlow(ExpoCrmSaleCommon):
             }
         )
         self.assertEqual(event_type.event_type_booth_ids.expo_space_sqm, 12.0)
+
+    def test_booth_size_cannot_be_negative(self):
+        for record in (self.booth_category, self.booth_a):
+            with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+                with self.cr.savepoint():
+                    record.expo_space_sqm = -4.0
+                    record.flush_recordset()
 
     def test_sale_order_creates_participations_by_role(self):
         order = self._sell(
