@@ -279,7 +279,9 @@ class ExpoParticipation(models.Model):
         return participations
 
     def write(self, vals):
-        if not self._relationship_fields().intersection(vals):
+        if self.env.context.get(
+            "expo_defer_relationship_refresh"
+        ) or not self._relationship_fields().intersection(vals):
             return super().write(vals)
         partners = self.partner_id
         result = super().write(vals)
@@ -407,6 +409,9 @@ class ExpoParticipation(models.Model):
                 values[f"amount_{kind}"] += amount
             values["amount_invoiced"] += amount
             values["amount_paid"] += amount * move._expo_paid_ratio()
+        # one relationship refresh for all changed participations, not one per write
+        deferred = self.with_context(expo_defer_relationship_refresh=True)
+        changed_ids = []
         for participation, values in totals.items():
             currency = participation.currency_id
             values = {fname: currency.round(amount) for fname, amount in values.items()}
@@ -416,7 +421,11 @@ class ExpoParticipation(models.Model):
                 if currency.compare_amounts(participation[fname], amount)
             }
             if changed:
-                participation.write(changed)
+                deferred.browse(participation.id).write(changed)
+                changed_ids.append(participation.id)
+        self.env["expo.relationship"]._refresh_for_partners(
+            self.browse(changed_ids).partner_id
+        )
 
     @api.model
     def _refresh_amounts_of_sale_lines(self, sale_lines):

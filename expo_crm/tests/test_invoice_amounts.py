@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import tagged
@@ -131,3 +132,30 @@ class TestInvoiceAmounts(ExpoCrmSaleCommon):
         participations._refresh_amounts()
         self.assertEqual(participations.mapped("amount_sponsorship"), [300.0, 700.0])
         self.assertEqual(participations.mapped("amount_invoiced"), [300.0, 700.0])
+
+    def test_refresh_refreshes_relationships_once(self):
+        """Refreshing the amounts of many participations refreshes their customers'
+        relationships in one go, not once per participation."""
+        orders = [
+            self._sell(partner, [(self.product_sponsorship, 100.0, {})], event=event)
+            for partner in (self.gallery, self.collector)
+            for event in (self.edition_2024, self.edition_2025)
+        ]
+        for order in orders:
+            self._invoice(order, date(2025, 3, 15))
+        participations = self.env["expo.participation"].union(
+            *(order.expo_participation_ids for order in orders)
+        )
+        participations = participations.sudo()  # no second, elevated call to count
+        participations.write({"amount_invoiced": 0.0, "amount_sponsorship": 0.0})
+        Relationship = self.env.registry["expo.relationship"]
+        refresh = Relationship._refresh_for_partners
+        with patch.object(
+            Relationship, "_refresh_for_partners", autospec=True, side_effect=refresh
+        ) as spy:
+            participations._refresh_amounts()
+        self.assertEqual(spy.call_count, 1)
+        self.assertEqual(spy.call_args.args[1], self.gallery | self.collector)
+        self.assertEqual(
+            set(participations.mapped("amount_invoiced")), {100.0}, "amounts written"
+        )
