@@ -1,5 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import api, fields, models
+
+from .expo_participation import TAKEN_PART_STATES
 
 
 class EventEvent(models.Model):
@@ -38,6 +42,15 @@ class EventEvent(models.Model):
     )
     expo_currency_id = fields.Many2one(
         "res.currency", compute="_compute_expo_currency_id"
+    )
+    expo_rebooked_count = fields.Integer(
+        "Rebooked",
+        compute="_compute_expo_rebooked_count",
+        help="Customers of this edition (confirmed or attended) already booked, in "
+        "any role, for the next edition of the series.",
+    )
+    expo_rebooking_lead_count = fields.Integer(
+        "Rebooking Opportunities", compute="_compute_expo_rebooking_lead_count"
     )
 
     @api.depends("expo_series_id", "date_begin")
@@ -83,6 +96,67 @@ class EventEvent(models.Model):
             event.expo_participation_count = count
             event.expo_space_sqm = space
             event.expo_amount_invoiced = amount
+
+    @api.depends("expo_series_id", "date_begin")
+    def _compute_expo_rebooked_count(self):
+        for event in self:
+            event.expo_rebooked_count = len(
+                event._expo_rebooked_participations().partner_id
+            )
+
+    def _expo_rebooked_participations(self):
+        """Participations in the next edition of this edition's customers (confirmed
+        or attended here, any role there, not cancelled)."""
+        self.ensure_one()
+        Participation = self.env["expo.participation"]
+        if not self.expo_next_event_id:
+            return Participation
+        customers = Participation._read_group(
+            [("event_id", "=", self.id), ("state", "in", TAKEN_PART_STATES)],
+            ["partner_id"],
+        )
+        return Participation.search(
+            [
+                ("event_id", "=", self.expo_next_event_id.id),
+                ("state", "!=", "cancelled"),
+                ("partner_id", "in", [partner.id for (partner,) in customers]),
+            ]
+        )
+
+    def action_expo_view_rebooked(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "expo_crm.expo_participation_action"
+        )
+        action["domain"] = [("id", "in", self._expo_rebooked_participations().ids)]
+        action["context"] = {"search_default_group_role": 1}
+        return action
+
+    def _compute_expo_rebooking_lead_count(self):
+        counts = defaultdict(int)
+        for previous, count in self.env["crm.lead"]._read_group(
+            [
+                ("expo_is_rebooking", "=", True),
+                ("expo_previous_participation_id.event_id", "in", self.ids),
+            ],
+            ["expo_previous_participation_id"],
+            ["__count"],
+        ):
+            counts[previous.event_id] += count
+        for event in self:
+            event.expo_rebooking_lead_count = counts[event]
+
+    def action_expo_view_rebooking_leads(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm.crm_lead_opportunities"
+        )
+        action["domain"] = [
+            ("expo_is_rebooking", "=", True),
+            ("expo_previous_participation_id.event_id", "=", self.id),
+        ]
+        action["context"] = {"active_test": False}
+        return action
 
     def action_expo_view_participations(self):
         self.ensure_one()

@@ -61,3 +61,34 @@ class TestParticipation(ExpoCrmCommon):
         )
         self.assertEqual(self.edition_2024.expo_participation_count, 2)
         self.assertEqual(self.edition_2024.expo_space_sqm, 36)
+
+    def test_edition_rebooked_customers(self):
+        """The edition form counts its customers already booked for the next edition
+        (any role, not cancelled) and its rebooking opportunities."""
+        museum = self.env["res.partner"].create({"name": "Museum", "is_company": True})
+        gallery_2024 = self._participate(
+            self.gallery, self.edition_2024, state="attended"
+        )
+        self._participate(
+            self.collector, self.edition_2024, self.role_visitor, state="confirmed"
+        )
+        self._participate(museum, self.edition_2024, state="confirmed")
+        self._participate(self.gallery, self.edition_2025, self.role_sponsor)
+        self._participate(museum, self.edition_2025, state="cancelled")
+        self.assertEqual(self.edition_2024.expo_rebooked_count, 1)
+        self.assertEqual(
+            self.edition_2024._expo_rebooked_participations().partner_id, self.gallery
+        )
+        self.assertEqual(self.edition_2025.expo_rebooked_count, 0, "no next edition")
+        self.env["crm.lead"].create(
+            {
+                "name": "Rebook Gallery Lumen",
+                "type": "opportunity",
+                "partner_id": self.gallery.id,
+                "expo_event_id": self.edition_2025.id,
+                "expo_is_rebooking": True,
+                "expo_previous_participation_id": gallery_2024.id,
+            }
+        )
+        self.assertEqual(self.edition_2024.expo_rebooking_lead_count, 1)
+        self.assertEqual(self.edition_2023.expo_rebooking_lead_count, 0)
