@@ -37,5 +37,8 @@
         "views/res_config_settings_views.xml",
         "views/expo_crm_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["expo_crm/static/tests/tours/*.js"],
+    },
     "demo": [],
 }

@@ -9,3 +9,4 @@ from . import test_priority_points
 from . import test_access
 from . import test_rebooking
 from . import test_phone
+from . import test_ui
