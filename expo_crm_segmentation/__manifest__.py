@@ -14,5 +14,17 @@
     "installable": True,
     "depends": ["expo_crm", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter"]},
-    "data": [],
+    "data": [
+        "security/expo_crm_segmentation_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "report/expo_segment_reports.xml",
+        "report/expo_retention_report_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
+        "views/expo_series_segment_views.xml",
+        "views/expo_segment_snapshot_views.xml",
+        "views/expo_segment_migration_views.xml",
+        "views/expo_crm_segmentation_menus.xml",
+    ],
 }
