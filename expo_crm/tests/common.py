@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from odoo.tests import TransactionCase
 
@@ -51,3 +51,47 @@ class ExpoCrmCommon(TransactionCase):
                 **values,
             }
         )
+
+
+class ExpoRelationshipCommon(ExpoCrmCommon):
+    """Adds an upcoming edition and helpers to read relationships."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.upcoming_start = datetime.now().replace(microsecond=0) + timedelta(days=200)
+        cls.edition_upcoming = cls.env["event.event"].create(
+            {
+                "name": "Test Art Fair Next",
+                "expo_series_id": cls.series.id,
+                "date_begin": cls.upcoming_start,
+                "date_end": cls.upcoming_start + timedelta(days=3),
+            }
+        )
+        cls.other_series = cls.env["expo.series"].create(
+            {"name": "Test Design Week", "code": "TDW"}
+        )
+        cls.other_edition = cls.env["event.event"].create(
+            {
+                "name": "Test Design Week 2024",
+                "expo_series_id": cls.other_series.id,
+                "date_begin": datetime(2024, 9, 1, 9, 0),
+                "date_end": datetime(2024, 9, 3, 18, 0),
+            }
+        )
+
+    @classmethod
+    def _take_part(cls, partner, event, **values):
+        """An attended participation as exhibitor."""
+        return cls._participate(partner, event, state="attended", **values)
+
+    def _relationship(self, partner=None, series=None):
+        return self.env["expo.relationship"].search(
+            [
+                ("partner_id", "=", (partner or self.gallery).id),
+                ("series_id", "=", (series or self.series).id),
+            ]
+        )
+
+    def _new_customer(self, name):
+        return self.env["res.partner"].create({"name": name, "is_company": True})
