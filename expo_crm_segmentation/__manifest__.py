@@ -22,7 +22,7 @@
         "report/expo_retention_report_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
-        "views/expo_series_segment_views.xml",
+        "views/expo_relationship_views.xml",
         "views/expo_segment_snapshot_views.xml",
         "views/expo_segment_migration_views.xml",
         "views/expo_crm_segmentation_menus.xml",

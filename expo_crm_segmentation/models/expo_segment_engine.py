@@ -11,6 +11,17 @@ from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
 
 from .res_partner import SEGMENT_FIELDS
 
+RELATIONSHIP_SEGMENT_FIELDS = (
+    "rfm_recency",
+    "rfm_frequency",
+    "rfm_monetary",
+    "rfm_recency_score",
+    "rfm_frequency_score",
+    "rfm_monetary_score",
+    "rfm_cell",
+    "pareto_class",
+    "value_tier",
+)
 RECOMMEND_FROM_NPS = {"promoter": "yes", "passive": "maybe", "detractor": "no"}
 FEEDBACK_FIELDS = [
     "partner_id",
@@ -247,15 +258,26 @@ class ExpoSegmentEngine(models.AbstractModel):
             )
         }
         self._set_pareto(company, per_partner, economic)
+        relationship_values = {
+            (partner.id, series.id): value
+            for partner, series, value in self.env["expo.relationship"]._read_group(
+                [("company_id", "=", company.id)],
+                ["partner_id", "series_id"],
+                ["economic_value:sum"],
+            )
+        }
         by_series = defaultdict(dict)
         for (partner_id, series_id), figures in per_series.items():
             by_series[series_id][partner_id] = figures
-        for series_figures in by_series.values():
+        for series_id, series_figures in by_series.items():
             self._rank(series_figures)
             self._set_pareto(
                 company,
                 series_figures,
-                {key: figures["monetary"] for key, figures in series_figures.items()},
+                {
+                    partner_id: relationship_values.get((partner_id, series_id), 0.0)
+                    for partner_id in series_figures
+                },
             )
         return {"series": per_series, "partners": per_partner}
 
@@ -691,36 +713,35 @@ class ExpoSegmentEngine(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _write_series_segments(self, company, partners, population):
-        SeriesSegment = self.env["expo.series.segment"]
-        SeriesSegment.search(
+        """Write the per-series segments on the partners' relationships; a
+        relationship outside the population (no past participation) is emptied."""
+        relationships = self.env["expo.relationship"].search(
             [("company_id", "=", company.id), ("partner_id", "in", partners.ids)]
-        ).unlink()
-        stages = {partner.id: partner.expo_lifecycle_stage for partner in partners}
-        profits = {partner.id: partner.expo_relationship_profit for partner in partners}
-        vals_list = []
-        for (partner_id, series_id), figures in population["series"].items():
-            if partner_id not in stages:
+        )
+        empty = self.env["expo.relationship"]
+        for relationship in relationships:
+            key = (relationship.partner_id.id, relationship.series_id.id)
+            figures = population["series"].get(key)
+            if not figures:
+                empty |= relationship
                 continue
-            vals_list.append(
+            relationship.write(
                 {
-                    "partner_id": partner_id,
-                    "series_id": series_id,
-                    "company_id": company.id,
-                    "recency": figures["recency"],
-                    "frequency": figures["frequency"],
-                    "economic_value": figures["monetary"],
-                    "recency_score": str(figures["recency_score"]),
-                    "frequency_score": str(figures["frequency_score"]),
-                    "monetary_score": str(figures["monetary_score"]),
+                    "rfm_recency": figures["recency"],
+                    "rfm_frequency": figures["frequency"],
+                    "rfm_monetary": figures["monetary"],
+                    "rfm_recency_score": str(figures["recency_score"]),
+                    "rfm_frequency_score": str(figures["frequency_score"]),
+                    "rfm_monetary_score": str(figures["monetary_score"]),
                     "rfm_cell": figures["cell"],
                     "pareto_class": figures["pareto"],
                     "value_tier": self._value_tier(
                         company,
                         figures["pareto"],
                         figures["frequency"],
-                        stages[partner_id],
-                        profits[partner_id],
+                        relationship.lifecycle_stage,
+                        relationship.relationship_profit,
                     ),
                 }
             )
-        SeriesSegment.create(vals_list)
+        empty.write(dict.fromkeys(RELATIONSHIP_SEGMENT_FIELDS, False))

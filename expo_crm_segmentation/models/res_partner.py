@@ -190,9 +190,6 @@ class ResPartner(models.Model):
         index="btree_not_null",
         help="Company whose customer population the segments were computed in.",
     )
-    expo_series_segment_ids = fields.One2many(
-        "expo.series.segment", "partner_id", string="Segments per Series"
-    )
 
     @api.depends("expo_value_tier")
     def _compute_expo_value_strategy(self):
@@ -240,7 +237,7 @@ class ResPartner(models.Model):
     def action_expo_recompute_segments(self):
         """Recompute the segments of these partners now, against the whole
         population of the current company."""
-        self.env["expo.segment.engine"]._recompute_partners(
+        self.env["expo.segment.engine"].sudo()._recompute_partners(
             self.env.company, self.commercial_partner_id
         )
         return True
