@@ -5,7 +5,7 @@ from datetime import timedelta
 from itertools import groupby
 
 from odoo import _, api, fields, models
-from odoo.tools import float_compare, float_is_zero
+from odoo.tools import float_compare, float_is_zero, format_amount
 
 from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
 
@@ -215,9 +215,11 @@ class ExpoSegmentEngine(models.AbstractModel):
         ``partners`` {partner id: figures} (figures: recency, frequency,
         monetary, scores, cell, pareto), computed with grouped queries only."""
         editions = self._past_editions(company)
-        window = self.env["event.event"].concat(
-            *(series[-company.expo_seg_rfm_window :] for series in editions.values())
-        )
+        window_ids = [
+            edition.id
+            for series in editions.values()
+            for edition in series[-company.expo_seg_rfm_window :]
+        ]
         dates = {
             series_id: [edition.date_begin for edition in series]
             for series_id, series in editions.items()
@@ -236,7 +238,7 @@ class ExpoSegmentEngine(models.AbstractModel):
                 "monetary": 0.0,
             }
         for partner, series, count, amount in Participation._read_group(
-            domain + [("event_id", "in", window.ids)],
+            domain + [("event_id", "in", window_ids)],
             ["partner_id", "series_id"],
             ["event_id:count_distinct", "amount_invoiced:sum"],
         ):
@@ -701,9 +703,10 @@ class ExpoSegmentEngine(models.AbstractModel):
         if partner.id in details["overdue"]:
             reasons.append(
                 _(
-                    "Overdue invoices: %(amount)s %(currency)s.",
-                    amount=round(details["overdue"][partner.id], 2),
-                    currency=company.currency_id.name,
+                    "Overdue invoices: %(amount)s.",
+                    amount=format_amount(
+                        self.env, details["overdue"][partner.id], company.currency_id
+                    ),
                 )
             )
         return reasons

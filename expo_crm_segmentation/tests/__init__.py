@@ -1,1 +1,3 @@
 from . import test_install
+from . import test_rules
+from . import test_segmentation
