@@ -73,7 +73,7 @@ class ExpoSegmentMigrationReport(models.Model):
             SQL(
                 """
             CREATE OR REPLACE VIEW %(table)s AS (
-                SELECT l1.id::bigint * 1000000 + s2.id AS id,
+                SELECT (l1.id::bigint * 1000000 + s2.id) * 2 AS id,
                        s1.id AS from_snapshot_id, s2.id AS to_snapshot_id,
                        s1.company_id, l1.partner_id,
                        l1.value_tier AS tier_from, l2.value_tier AS tier_to,
@@ -89,7 +89,7 @@ class ExpoSegmentMigrationReport(models.Model):
              LEFT JOIN expo_segment_snapshot_line l2
                        ON l2.snapshot_id = s2.id AND l2.partner_id = l1.partner_id
                 UNION ALL
-                SELECT l2.id::bigint * 1000000 + s1.id AS id,
+                SELECT (l2.id::bigint * 1000000 + s1.id) * 2 + 1 AS id,
                        s1.id, s2.id, s1.company_id, l2.partner_id,
                        NULL, l2.value_tier, NULL, l2.pareto_class,
                        NULL, l2.loyalty_segment, NULL, l2.economic_value,

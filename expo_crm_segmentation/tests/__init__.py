@@ -2,3 +2,4 @@ from . import test_install
 from . import test_rules
 from . import test_segmentation
 from . import test_batch
+from . import test_snapshot
