@@ -3,3 +3,4 @@ from . import test_rules
 from . import test_segmentation
 from . import test_batch
 from . import test_snapshot
+from . import test_retention
