@@ -218,6 +218,20 @@ class TestLifecycle(ExpoRelationshipCommon):
         self.env["expo.relationship"]._refresh_for_partners(self.gallery_contact)
         self.assertEqual(len(self.gallery.expo_relationship_ids), 1)
 
+    def test_new_rules_schedule_a_refresh(self):
+        cron = self.env.ref("expo_crm.ir_cron_expo_relationship_refresh")
+        Trigger = self.env["ir.cron.trigger"]
+        triggers = Trigger.search([("cron_id", "=", cron.id)])
+        self.company.expo_refresh_batch_size = 50
+        self.company.expo_trust_min_editions = 2  # unchanged
+        self.assertEqual(Trigger.search([("cron_id", "=", cron.id)]), triggers)
+        settings = self.env["res.config.settings"].create(
+            {"expo_disappearance_missed_editions": 4}
+        )
+        settings.execute()
+        self.assertEqual(self.company.expo_disappearance_missed_editions, 4)
+        self.assertGreater(Trigger.search([("cron_id", "=", cron.id)]), triggers)
+
     def test_cron_matches_direct_refresh(self):
         customers = self.gallery | self.collector
         customers |= self._new_customer("Studio A") | self._new_customer("Studio B")
