@@ -18,6 +18,7 @@
         "security/expo_crm_segmentation_security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
+        "data/ir_actions_server_data.xml",
         "report/expo_segment_reports.xml",
         "report/expo_retention_report_views.xml",
         "views/res_config_settings_views.xml",

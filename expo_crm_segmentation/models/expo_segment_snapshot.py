@@ -99,6 +99,25 @@ class ExpoSegmentSnapshot(models.Model):
         self.env["expo.segment.snapshot.line"].invalidate_model()
         self.invalidate_recordset(["line_ids", "line_count"])
 
+    @api.model
+    def _snapshot_editions(self, editions):
+        """One snapshot per edition, of its company's customers, opened after."""
+        snapshots = self.create(
+            [
+                {
+                    "name": _("After %(edition)s", edition=edition.display_name),
+                    "event_id": edition.id,
+                    "company_id": (edition.company_id or self.env.company).id,
+                }
+                for edition in editions
+            ]
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "expo_crm_segmentation.expo_segment_snapshot_action"
+        )
+        action["domain"] = [("id", "in", snapshots.ids)]
+        return action
+
     def action_view_lines(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

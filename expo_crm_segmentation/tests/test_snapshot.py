@@ -97,6 +97,13 @@ class TestSnapshots(SegmentationCommon):
         self.assertEqual(action["res_model"], "expo.segment.migration.report")
         self.assertEqual(action["context"]["pivot_row_groupby"], ["pareto_from"])
 
+    def test_snapshot_per_edition(self):
+        action = self.env["expo.segment.snapshot"]._snapshot_editions(self.edition_2025)
+        snapshot = self.env["expo.segment.snapshot"].search(action["domain"])
+        self.assertEqual(snapshot.event_id, self.edition_2025)
+        self.assertEqual(snapshot.company_id, self.company)
+        self.assertEqual(snapshot.line_ids.partner_id, self.big | self.mid | self.small)
+
     def test_same_snapshot_twice_is_refused(self):
         snapshot = self._snapshot("Once")
         with self.assertRaises(ValidationError):
