@@ -110,7 +110,8 @@ class ExpoRetentionReport(models.Model):
                        company_id, first_event_id,
                        1 AS participant_count,
                        CASE WHEN prev_seq IS NULL THEN 1 ELSE 0 END AS new_count,
-                       CASE WHEN prev_seq = seq - 1 THEN 1 ELSE 0 END AS returning_count,
+                       CASE WHEN prev_seq = seq - 1 THEN 1 ELSE 0 END
+                           AS returning_count,
                        CASE WHEN prev_seq < seq - 1 THEN 1 ELSE 0 END AS won_back_count,
                        0 AS lost_count,
                        CASE WHEN prev_seq = seq - 1 THEN 100.0 END AS retention_rate,
