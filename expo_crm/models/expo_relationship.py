@@ -529,7 +529,7 @@ class ExpoRelationship(models.Model):
         not drop or there was nothing before)."""
         if before <= 0 or after >= before:
             return 0.0
-        return (before - after) / before * 100
+        return round((before - after) / before * 100, 6)
 
     @api.model
     def _compute_economic_value(self, company, editions, started, facts):
