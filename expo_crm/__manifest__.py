@@ -24,6 +24,7 @@
         "views/expo_role_views.xml",
         "views/expo_series_views.xml",
         "views/expo_participation_views.xml",
+        "views/expo_participation_supplier_views.xml",
         "wizard/expo_rebooking_wizard_views.xml",
         "views/event_event_views.xml",
         "views/expo_relationship_views.xml",

@@ -7,3 +7,5 @@ from . import test_lifecycle
 from . import test_relationship_value
 from . import test_priority_points
 from . import test_access
+from . import test_rebooking
+from . import test_phone
