@@ -13,6 +13,30 @@ class ExpoSurveyDimensionReport(models.Model):
     _description = "Exhibition 5S Satisfaction Analysis"
     _auto = False
     _order = "event_id desc, dimension"
+    _depends = {
+        "survey.user_input": [
+            "survey_id",
+            "expo_participation_id",
+            "state",
+            "test_entry",
+        ],
+        "survey.user_input.line": [
+            "user_input_id",
+            "question_id",
+            "matrix_row_id",
+            "suggested_answer_id",
+            "skipped",
+        ],
+        "survey.question": ["expo_measure"],
+        "survey.question.answer": ["expo_dimension", "expo_rating"],
+        "expo.participation": [
+            "partner_id",
+            "event_id",
+            "series_id",
+            "role_id",
+            "company_id",
+        ],
+    }
 
     user_input_id = fields.Many2one("survey.user_input", "Survey Answer", readonly=True)
     survey_id = fields.Many2one("survey.survey", readonly=True)

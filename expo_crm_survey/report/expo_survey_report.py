@@ -18,6 +18,28 @@ class ExpoSurveyReport(models.Model):
     _description = "Exhibition Survey Analysis"
     _auto = False
     _order = "event_id desc, partner_id"
+    _depends = {
+        "survey.user_input": [
+            "survey_id",
+            "expo_campaign_id",
+            "expo_participation_id",
+            "state",
+            "test_entry",
+            "expo_nps_score",
+            "expo_nps_category",
+            "expo_has_satisfaction_index",
+            "expo_satisfaction_index",
+        ],
+        "expo.participation": [
+            "partner_id",
+            "event_id",
+            "series_id",
+            "role_id",
+            "company_id",
+            "user_id",
+        ],
+        "res.partner": ["expo_lifecycle_stage", "industry_id", "country_id"],
+    }
 
     user_input_id = fields.Many2one("survey.user_input", "Survey Answer", readonly=True)
     survey_id = fields.Many2one("survey.survey", readonly=True)
