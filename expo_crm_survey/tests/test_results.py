@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import ExpoSurveyCommon
@@ -184,3 +185,33 @@ class TestSurveyResults(ExpoSurveyCommon):
         )
         self.assertEqual(len(dimensions), 5)
         self.assertEqual(dimensions["visual"], (3.0, 2.5, -0.5))
+
+    def test_service_partner_evaluation_by_staff(self):
+        builder = self.env["res.partner"].create(
+            {"name": "Solid Stands Ltd", "is_company": True}
+        )
+        p_builder = self._participate(
+            builder, self.edition_2025, self.role_builder, state="attended"
+        )
+        action = p_builder.action_expo_evaluate_partner()
+        answer = p_builder.expo_survey_input_ids
+        self.assertEqual(
+            answer.survey_id, self.env.company.expo_survey_evaluation_survey_id
+        )
+        self.assertEqual(answer.partner_id, self.env.user.partner_id, "staff answer")
+        self.assertIn(answer.access_token, action["url"])
+        survey = answer.survey_id
+        for measure, value in (
+            ("partner_quality", 5),
+            ("partner_punctuality", 3),
+            ("partner_communication", 4),
+            ("partner_value", 4),
+        ):
+            answer._save_lines(self._question(measure, survey), str(value))
+        self._fill_choice(answer, "intent_rebook", "yes")
+        answer._mark_done()
+        # ratings 1-5 rescaled: (1 + 0.5 + 0.75 + 0.75) / 4
+        self.assertEqual(p_builder.satisfaction_index, 75.0)
+        self.assertEqual(p_builder.intent_rebook, "yes")
+        with self.assertRaises(UserError):
+            self.participation.action_expo_evaluate_partner()
