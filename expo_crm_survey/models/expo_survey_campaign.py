@@ -23,7 +23,7 @@ class ExpoSurveyCampaign(models.Model):
     _order = "send_date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(required=True, translate=True, tracking=True)
+    name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -52,6 +52,7 @@ class ExpoSurveyCampaign(models.Model):
         index=True,
         tracking=True,
         ondelete="cascade",
+        check_company=True,
     )
     series_id = fields.Many2one(
         related="event_id.expo_series_id", store=True, string="Series"
