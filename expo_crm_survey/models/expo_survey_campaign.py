@@ -1,10 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
 from datetime import timedelta
 
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
 
 # participation states each target scope invites
 TARGET_STATES = {
@@ -347,13 +350,30 @@ class ExpoSurveyCampaign(models.Model):
 
     @api.model
     def _cron_send_campaigns(self):
-        """Send the scheduled campaigns that are due, then the due reminders."""
+        """Send the scheduled campaigns that are due, then the due reminders.
+
+        A campaign that cannot be sent (e.g. its survey was archived) is noted in
+        its chatter and left scheduled; the others go on.
+        """
         due = self.search(
             [("state", "=", "scheduled"), ("send_date", "<=", fields.Datetime.now())]
         )
         for campaign in due:
-            campaign._send_invitations()
-        for campaign in self.search(
-            [("state", "=", "running"), ("reminder_delay", ">", 0)]
-        ):
-            campaign._send_reminders()
+            campaign._run_safely(campaign._send_invitations)
+        running = self.search([("state", "=", "running"), ("reminder_delay", ">", 0)])
+        for campaign in running:
+            campaign._run_safely(campaign._send_reminders)
+
+    def _run_safely(self, method):
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                method()
+        except UserError as error:
+            _logger.warning("Survey campaign %s not sent: %s", self.id, error)
+            self.message_post(
+                body=_(
+                    "The campaign could not be sent: %(error)s", error=error.args[0]
+                ),
+                subtype_xmlid="mail.mt_note",
+            )

@@ -154,3 +154,18 @@ class TestSurveyCampaign(ExpoSurveyCommon):
         )
         self.assertEqual(report_type, "xlsx")
         self.assertTrue(content.startswith(b"PK"), "an xlsx (zip) workbook")
+
+    def test_cron_goes_on_when_a_campaign_cannot_be_sent(self):
+        archived = self.env["survey.survey"].create(
+            {"title": "Old survey", "expo_audience": "customer", "access_mode": "token"}
+        )
+        broken = self.campaign.copy({"name": "Broken", "survey_id": archived.id})
+        archived.active = False
+        for campaign in broken | self.campaign:
+            campaign.send_date = fields.Datetime.now() - timedelta(hours=1)
+            campaign.action_schedule()
+        self.env["expo.survey.campaign"]._cron_send_campaigns()
+        self.assertEqual(broken.state, "scheduled")
+        self.assertIn("could not be sent", broken.message_ids[:1].body)
+        self.assertEqual(self.campaign.state, "running")
+        self.assertEqual(self.campaign.invitation_count, 2)
