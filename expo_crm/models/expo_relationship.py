@@ -6,7 +6,7 @@ from datetime import datetime
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL, split_every
 
 from .expo_participation import TAKEN_PART_STATES
@@ -397,7 +397,7 @@ class ExpoRelationship(models.Model):
             return (
                 "cultivation",
                 [
-                    _(
+                    self.env._(
                         "No confirmed participation in %(series)s yet.",
                         series=series.name,
                     )
@@ -411,7 +411,7 @@ class ExpoRelationship(models.Model):
             return (
                 "disappearance",
                 [
-                    _(
+                    self.env._(
                         "Absent from the last %(count)s editions since %(edition)s.",
                         count=len(missed),
                         edition=last_taken.name,
@@ -427,7 +427,7 @@ class ExpoRelationship(models.Model):
         if len(run) >= trust_needed and (not latest or latest in run):
             stage = "trust"
             reasons.append(
-                _(
+                self.env._(
                     "Took part in %(count)s editions of %(series)s, the latest "
                     "included.",
                     count=len(run),
@@ -436,9 +436,9 @@ class ExpoRelationship(models.Model):
             )
         else:
             reasons.append(
-                _(
-                    "Took part in %(count)s edition(s) since %(edition)s; "
-                    "%(needed)s, the latest included, make a trusted customer.",
+                self.env._(
+                    "Took part in %(count)s edition(s) since %(edition)s; trust "
+                    "takes %(needed)s, the latest edition included.",
                     count=len(run),
                     needed=trust_needed,
                     edition=run[0].name,
@@ -449,7 +449,7 @@ class ExpoRelationship(models.Model):
             stage, reasons = "weakening", weakening
         if won_back_in:
             reasons.append(
-                _(
+                self.env._(
                     "Won back in %(edition)s after it was lost.",
                     edition=won_back_in.name,
                 )
@@ -476,7 +476,11 @@ class ExpoRelationship(models.Model):
     def _weakening_reasons(self, company, latest, missed, taken, facts):
         """Reason sentences that make a confirmed or trusted customer weakening."""
         if missed:
-            return [_("Skipped the latest edition, %(edition)s.", edition=latest.name)]
+            return [
+                self.env._(
+                    "Skipped the latest edition, %(edition)s.", edition=latest.name
+                )
+            ]
         past = [e for e in taken if latest and e.date_begin <= latest.date_begin]
         if not past:
             return []
@@ -491,7 +495,7 @@ class ExpoRelationship(models.Model):
             )
             if space_drop >= threshold:
                 reasons.append(
-                    _(
+                    self.env._(
                         "Cut its space by %(percent)s %% in %(edition)s compared "
                         "with %(previous)s.",
                         percent=round(space_drop),
@@ -503,7 +507,7 @@ class ExpoRelationship(models.Model):
             )
             if spend_drop >= threshold:
                 reasons.append(
-                    _(
+                    self.env._(
                         "Cut its spend by %(percent)s %% in %(edition)s compared "
                         "with %(previous)s.",
                         percent=round(spend_drop),
@@ -512,7 +516,7 @@ class ExpoRelationship(models.Model):
                 )
         if company.expo_weakening_on_detractor and facts[current].detractor:
             reasons.append(
-                _(
+                self.env._(
                     "Answered as a detractor (NPS 0 to 6) after %(edition)s.",
                     edition=current.name,
                 )
@@ -525,7 +529,7 @@ class ExpoRelationship(models.Model):
         not drop or there was nothing before)."""
         if before <= 0 or after >= before:
             return 0.0
-        return (before - after) / before * 100
+        return round((before - after) / before * 100, 6)
 
     @api.model
     def _compute_economic_value(self, company, editions, started, facts):
@@ -587,8 +591,17 @@ class ExpoRelationship(models.Model):
             if "lifecycle_stage" in changed:
                 stage_changes.append((relationship, relationship.lifecycle_stage))
                 changed["date_stage"] = now
-            relationship.write(changed)
+        self._write_grouped(changes)
         return stage_changes
+
+    @api.model
+    def _write_grouped(self, changes):
+        """Write [(records, values)] with one write per distinct set of values."""
+        groups = defaultdict(list)
+        for records, values in changes:
+            groups[tuple(sorted(values.items()))].append(records)
+        for values, records_list in groups.items():
+            records_list[0].union(*records_list).write(dict(values))
 
     @api.model
     def _post_stage_changes_on_partners(self, stage_changes):
@@ -601,10 +614,10 @@ class ExpoRelationship(models.Model):
         lines_by_partner = defaultdict(list)
         for relationship, old_stage in stage_changes:
             lines_by_partner[relationship.partner_id].append(
-                _(
+                self.env._(
                     "%(series)s: %(old)s → %(new)s. %(reason)s",
                     series=relationship.series_id.name,
-                    old=stage_names.get(old_stage, _("New")),
+                    old=stage_names.get(old_stage, self.env._("New")),
                     new=stage_names[relationship.lifecycle_stage],
                     reason=relationship.stage_reason,
                 )
@@ -614,7 +627,7 @@ class ExpoRelationship(models.Model):
             bodies={
                 partner.id: Markup("<p>%s</p>")
                 % Markup("<br/>").join(
-                    [_("Exhibition lifecycle stage changed:"), *lines]
+                    [self.env._("Exhibition lifecycle stage changed:"), *lines]
                 )
                 for partner, lines in lines_by_partner.items()
             }
@@ -668,6 +681,7 @@ class ExpoRelationship(models.Model):
         by_partner = defaultdict(lambda: self.browse())
         for relationship in relationships:
             by_partner[relationship.partner_id] |= relationship
+        changes = []
         for partner in partners:
             values = self._partner_summary_values(partner, by_partner[partner])
             changed = {
@@ -676,7 +690,8 @@ class ExpoRelationship(models.Model):
                 if partner[fname] != value
             }
             if changed:
-                partner.write(changed)
+                changes.append((partner, changed))
+        self._write_grouped(changes)
 
     @api.model
     def _partner_summary_values(self, partner, relationships):

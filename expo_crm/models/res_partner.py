@@ -57,7 +57,9 @@ class ResPartner(models.Model):
         copy=False,
         help="Stage of the customer relationship: cultivation (prospect), "
         "confirmation (first participation), trust (loyal), weakening (at risk), "
-        "disappearance (lost).",
+        "disappearance (lost). With several series, the stage of the series it "
+        "took part in most recently; cultivation for a partner holding exhibition "
+        "roles without any participation.",
     )
 
     # value (DOMAIN §5): economic value from invoices, three ratings by staff
@@ -152,7 +154,6 @@ class ResPartner(models.Model):
         )
         partner = self.commercial_partner_id
         action["domain"] = [("partner_id", "=", partner.id)]
-        action["context"] = {}
         return action
 
     def action_expo_view_participations(self):
