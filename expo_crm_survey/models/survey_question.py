@@ -58,7 +58,6 @@ class SurveyQuestion(models.Model):
     expo_measure = fields.Selection(
         EXPO_MEASURES,
         string="Exhibition Measure",
-        copy=False,
         help="What this question measures for the exhibition results. The results "
         "read this, never the question's text, so texts can be edited and translated "
         "freely.",

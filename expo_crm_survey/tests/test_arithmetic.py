@@ -99,3 +99,11 @@ class TestSurveyArithmetic(TransactionCase):
             set(expectation.matrix_row_ids.mapped("expo_dimension")),
             {"concept", "behaviour", "visual", "product", "service"},
         )
+
+    def test_copied_survey_keeps_its_measures(self):
+        exhibitor = self.env.ref("expo_crm_survey.survey_exhibitor")
+        variant = exhibitor.copy()
+        self.assertEqual(
+            sorted(variant.question_ids.mapped("expo_measure")),
+            sorted(exhibitor.question_ids.mapped("expo_measure")),
+        )
