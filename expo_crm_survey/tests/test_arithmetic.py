@@ -107,3 +107,11 @@ class TestSurveyArithmetic(TransactionCase):
             sorted(variant.question_ids.mapped("expo_measure")),
             sorted(exhibitor.question_ids.mapped("expo_measure")),
         )
+
+    def test_settings_reject_a_gap_threshold_that_is_not_negative(self):
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.expo_survey_gap_threshold, -2.0)
+        with self.assertRaises(ValidationError):
+            self.env.company.expo_survey_gap_threshold = 1.0
+        with self.assertRaises(ValidationError):
+            self.env.company.expo_survey_activity_days = -1
