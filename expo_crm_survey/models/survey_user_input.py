@@ -173,8 +173,11 @@ class SurveyUserInput(models.Model):
 
     def _mark_done(self):
         result = super()._mark_done()
+        # results apply once: a promoter raises the recommendation value one step
         self.filtered(
-            lambda answer: answer.expo_participation_id and not answer.test_entry
+            lambda answer: answer.expo_participation_id
+            and not answer.test_entry
+            and not answer.expo_results_date
         ).sudo()._expo_apply_results()
         return result
 

@@ -123,6 +123,9 @@ class TestSurveyResults(ExpoSurveyCommon):
         )
         self.assertTrue(self.gallery.expo_referral_candidate)
         self.assertEqual(self.gallery.expo_recommendation_value, "4")
+        # completing the same answer again counts once
+        self.participation.expo_survey_input_ids._mark_done()
+        self.assertEqual(self.gallery.expo_recommendation_value, "4")
         self.assertEqual(self.participation.satisfaction_index, 75.0)
         self.assertFalse(self._activities())
         # the rating never goes past its top
