@@ -210,6 +210,7 @@ class ExpoSurveyCampaign(models.Model):
 
     def action_send(self):
         """Invite the participations not invited yet and mail them their link."""
+        self.check_access("write")
         for campaign in self:
             if campaign.state == "closed":
                 raise UserError(_("%(campaign)s is closed.", campaign=campaign.name))
@@ -217,6 +218,7 @@ class ExpoSurveyCampaign(models.Model):
         return True
 
     def action_send_reminders(self):
+        self.check_access("write")
         for campaign in self:
             campaign._send_reminders(force=True)
         return True

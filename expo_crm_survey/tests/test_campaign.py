@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import ExpoSurveyCommon
@@ -169,3 +169,20 @@ class TestSurveyCampaign(ExpoSurveyCommon):
         self.assertIn("could not be sent", broken.message_ids[:1].body)
         self.assertEqual(self.campaign.state, "running")
         self.assertEqual(self.campaign.invitation_count, 2)
+
+    def test_exhibition_manager_sends_without_survey_rights(self):
+        manager = self.env["res.users"].create(
+            {
+                "name": "Expo Manager",
+                "login": "expo.manager@example.com",
+                "email": "expo.manager@example.com",
+                "groups_id": [(6, 0, [self.env.ref("expo_crm.group_expo_manager").id])],
+            }
+        )
+        self.assertFalse(manager.has_group("survey.group_survey_user"))
+        campaign = self.campaign.with_user(manager)
+        campaign.action_send()
+        self.assertEqual(campaign.invitation_count, 2)
+        self.assertEqual(campaign.response_rate, 0.0)
+        with self.assertRaises(AccessError):
+            self.campaign.with_user(self.salesperson).action_send()
