@@ -100,3 +100,30 @@ class TestSurveySecurity(ExpoSurveyCommon):
             other_survey.with_env(env).read(["title"])
         with self.assertRaises(AccessError):
             env["survey.user_input"].browse(self.answer_b.id).write({"state": "new"})
+
+    def test_salesperson_sees_answers_of_its_companies_only(self):
+        other_company = self.env["res.company"].create({"name": "Other Fairs Ltd"})
+        edition = self.env["event.event"].create(
+            {
+                "name": "Other Fair 2025",
+                "expo_series_id": self.env["expo.series"]
+                .create(
+                    {"name": "Other Fair", "code": "OF", "company_id": other_company.id}
+                )
+                .id,
+                "company_id": other_company.id,
+                "date_begin": "2025-03-01 09:00:00",
+                "date_end": "2025-03-03 18:00:00",
+            }
+        )
+        foreign = self._participate(
+            self.studio, edition, state="attended", company_id=other_company.id
+        )
+        foreign_answer = self._answer(foreign, nps=10)
+        env = self.env(user=self.salesperson)
+        visible = env["survey.user_input"].search([])
+        self.assertIn(self.answer_b, visible)
+        self.assertNotIn(foreign_answer, visible)
+        self.assertNotIn(
+            foreign_answer.id, env["expo.survey.report"].search([]).user_input_id.ids
+        )
