@@ -236,8 +236,10 @@ class SurveyUserInput(models.Model):
     # Partner note and follow-up
     # ------------------------------------------------------------
 
-    def _expo_summary_lines(self, results, gaps, index, only_negative_gaps=False):
-        """Readable lines explaining the answer (for notes and activities)."""
+    def _expo_summary_lines(self, results, gaps, index):
+        """Readable lines explaining the answer (for notes and activities): the
+        index, the NPS, the given 5S gaps, the intent to rebook, the services rated
+        and the comments."""
         self.ensure_one()
         lines = []
         if index is not None:
@@ -255,10 +257,7 @@ class SurveyUserInput(models.Model):
             ._fields["expo_dimension"]
             ._description_selection(self.env)
         )
-        threshold = self.expo_participation_id.company_id.expo_survey_gap_threshold
         for dimension, (expectation, experience, gap, _norm) in gaps.items():
-            if only_negative_gaps and gap > threshold:
-                continue
             lines.append(
                 _(
                     "%(dimension)s: expected %(expectation)s, experienced "
@@ -294,7 +293,8 @@ class SurveyUserInput(models.Model):
                     ),
                 )
             )
-        lines.extend(_("Comment: %(text)s", text=text) for text in results["comments"])
+        for text in results["comments"]:
+            lines.append(_("Comment: %(text)s", text=text))
         return lines
 
     def _expo_html(self, title, lines):
@@ -352,9 +352,7 @@ class SurveyUserInput(models.Model):
                         edition=participation.event_id.name,
                         survey=self.survey_id.title,
                     ),
-                    self._expo_summary_lines(
-                        results, negative, None, only_negative_gaps=True
-                    ),
+                    self._expo_summary_lines(results, negative, None),
                 ),
                 user_id=(partner.user_id or participation.user_id).id,
             )
