@@ -48,7 +48,9 @@ class SurveyUserInput(models.Model):
         compute="_compute_expo_nps_category",
         store=True,
     )
-    expo_has_satisfaction_index = fields.Boolean(readonly=True, copy=False)
+    expo_has_satisfaction_index = fields.Boolean(
+        "Satisfaction Index Known", readonly=True, copy=False
+    )
     expo_satisfaction_index = fields.Float(
         "Satisfaction Index",
         digits=(5, 1),
