@@ -22,6 +22,7 @@
         "views/survey_survey_views.xml",
         "views/survey_user_input_views.xml",
         "views/expo_survey_campaign_views.xml",
+        "views/event_event_views.xml",
         "views/expo_participation_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",

@@ -5,5 +5,6 @@ from . import survey_question
 from . import survey_question_answer
 from . import survey_user_input
 from . import expo_survey_campaign
+from . import event_event
 from . import expo_participation
 from . import res_partner

@@ -186,3 +186,11 @@ class TestSurveyCampaign(ExpoSurveyCommon):
         self.assertEqual(campaign.response_rate, 0.0)
         with self.assertRaises(AccessError):
             self.campaign.with_user(self.salesperson).action_send()
+
+    def test_edition_opens_its_campaigns(self):
+        self.assertEqual(self.edition_2025.expo_survey_campaign_count, 1)
+        action = self.edition_2025.action_expo_view_survey_campaigns()
+        self.assertEqual(
+            self.env["expo.survey.campaign"].search(action["domain"]), self.campaign
+        )
+        self.assertEqual(action["context"]["default_event_id"], self.edition_2025.id)
