@@ -272,7 +272,7 @@ class ExpoSurveyCampaign(models.Model):
         survey = self.survey_id.sudo()
         for participation in participations - invited:
             answers |= survey._create_answer(
-                partner=participation.contact_id or participation.partner_id,
+                partner=self._get_respondent(participation),
                 check_attempts=False,
                 deadline=self.deadline,
                 expo_participation_id=participation.id,
@@ -293,6 +293,13 @@ class ExpoSurveyCampaign(models.Model):
             answers - mailed,
         )
         return answers
+
+    @api.model
+    def _get_respondent(self, participation):
+        """The participation's contact answers for its customer when it can be
+        mailed; the customer itself otherwise."""
+        contact = participation.contact_id
+        return contact if contact.email else participation.partner_id
 
     def _get_reminder_candidates(self, force=False):
         """Invitations not answered whose last mail is older than the delay."""

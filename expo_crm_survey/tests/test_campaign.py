@@ -78,6 +78,15 @@ class TestSurveyCampaign(ExpoSurveyCommon):
         self.assertEqual(len(self._mails(self.campaign.user_input_ids)), 3)
         self.assertIn(p_late, self.campaign.user_input_ids.expo_participation_id)
 
+    def test_customer_answers_when_its_contact_has_no_email(self):
+        self.gallery_contact.email = False
+        self.campaign.action_send()
+        answer = self.campaign.user_input_ids.filtered(
+            lambda answer: answer.expo_participation_id == self.p_gallery
+        )
+        self.assertEqual(answer.partner_id, self.gallery)
+        self.assertEqual(len(self._mails(answer)), 1)
+
     def test_second_campaign_same_survey_does_not_reinvite(self):
         self.campaign.action_send()
         twin = self.campaign.copy({"name": "Exhibitors 2025 again"})
