@@ -87,6 +87,19 @@ class TestSurveyCampaign(ExpoSurveyCommon):
         self.assertEqual(answer.partner_id, self.gallery)
         self.assertEqual(len(self._mails(answer)), 1)
 
+    def test_invitation_without_email_is_kept_and_reported(self):
+        p_collector = self._participate(
+            self.collector, self.edition_2025, state="attended"
+        )
+        self.campaign.action_send()
+        answer = self.campaign.user_input_ids.filtered(
+            lambda answer: answer.expo_participation_id == p_collector
+        )
+        self.assertTrue(answer, "the personal link exists, to be shared by hand")
+        self.assertFalse(answer.expo_invitation_date)
+        self.assertFalse(self._mails(answer))
+        self.assertIn("not mailed: Wang Collector", self.campaign.message_ids[:1].body)
+
     def test_second_campaign_same_survey_does_not_reinvite(self):
         self.campaign.action_send()
         twin = self.campaign.copy({"name": "Exhibitors 2025 again"})
