@@ -239,3 +239,17 @@ class TestSurveyCampaign(ExpoSurveyCommon):
         self.assertNotRegex(summary, r'<c r="G2"[^>]*><v>')
         _names, invitations = self._xlsx_sheet(3)
         self.assertIn('r="A3"', invitations, "one row per invitation")
+
+    def test_invitation_in_the_respondent_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["expo_crm_survey"], ["zh_CN"], overwrite=True
+        )
+        self.gallery_contact.lang = "zh_CN"
+        self.campaign.action_send()
+        answer = self.campaign.user_input_ids.filtered(
+            lambda answer: answer.partner_id == self.gallery_contact
+        )
+        mail = self._mails(answer)
+        self.assertIn("您的体验如何", mail.subject)
+        self.assertIn("填写调查", mail.body_html)
