@@ -238,3 +238,47 @@ class ExpoParticipation(models.Model):
                         event=participation.event_id.name,
                     )
                 )
+
+    # keep the customers' relationships with the series up to date
+    @api.model
+    def _relationship_fields(self):
+        """Fields whose change changes a customer's relationships."""
+        return {
+            "partner_id",
+            "event_id",
+            "role_id",
+            "state",
+            "space_sqm",
+            "amount_booth",
+            "amount_sponsorship",
+            "amount_service",
+            "amount_advertising",
+            "amount_invoiced",
+            "amount_paid",
+            "feedback_date",
+            "satisfaction_index",
+            "nps_score",
+            "intent_rebook",
+            "intent_recommend",
+            "date_signed",
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        participations = super().create(vals_list)
+        self.env["expo.relationship"]._refresh_for_partners(participations.partner_id)
+        return participations
+
+    def write(self, vals):
+        if not self._relationship_fields().intersection(vals):
+            return super().write(vals)
+        partners = self.partner_id
+        result = super().write(vals)
+        self.env["expo.relationship"]._refresh_for_partners(partners | self.partner_id)
+        return result
+
+    def unlink(self):
+        partners = self.partner_id
+        result = super().unlink()
+        self.env["expo.relationship"]._refresh_for_partners(partners)
+        return result

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ExpoSeries(models.Model):
@@ -41,6 +42,50 @@ class ExpoSeries(models.Model):
     # editions
     event_ids = fields.One2many("event.event", "expo_series_id", string="Editions")
     edition_count = fields.Integer(compute="_compute_edition_count")
+    # customer relationships and their priority points (rebooking and booth choice)
+    relationship_ids = fields.One2many(
+        "expo.relationship", "series_id", string="Relationships"
+    )
+    relationship_count = fields.Integer(compute="_compute_relationship_count")
+    points_per_edition = fields.Float(
+        "Points per Edition",
+        default=10.0,
+        help="Points for each edition the customer took part in, among the editions "
+        "that have not expired.",
+    )
+    points_expiry_editions = fields.Integer(
+        "Points Expire After (Editions)",
+        default=5,
+        help="Only the latest editions, this many, earn points per edition, "
+        "sponsorship and early signing points.",
+    )
+    points_per_sqm = fields.Float(
+        "Points per m²",
+        default=1.0,
+        help="Points for each square metre the customer took in the latest edition.",
+    )
+    points_sponsorship_unit = fields.Monetary(
+        "Sponsorship Unit",
+        default=1000.0,
+        help="Sponsorship spend (over the non-expired editions) is counted in units "
+        "of this amount.",
+    )
+    points_per_sponsorship_unit = fields.Float(
+        "Points per Sponsorship Unit",
+        default=1.0,
+        help="Points for each unit of sponsorship spend.",
+    )
+    points_early_signing_days = fields.Integer(
+        "Early Signing (Days Before)",
+        default=90,
+        help="A participation signed at least this many days before its edition "
+        "starts earns the early signing bonus.",
+    )
+    points_early_signing_bonus = fields.Float(
+        "Early Signing Bonus",
+        default=5.0,
+        help="Points for each non-expired edition signed early.",
+    )
 
     _sql_constraints = [
         (
@@ -49,6 +94,39 @@ class ExpoSeries(models.Model):
             "A series code must be unique.",
         ),
     ]
+
+    @api.constrains(
+        "points_per_edition",
+        "points_expiry_editions",
+        "points_per_sqm",
+        "points_sponsorship_unit",
+        "points_per_sponsorship_unit",
+        "points_early_signing_days",
+        "points_early_signing_bonus",
+    )
+    def _check_priority_points_settings(self):
+        for series in self:
+            if series.points_expiry_editions < 1:
+                raise ValidationError(
+                    _("Priority points must last at least one edition.")
+                )
+            if series.points_sponsorship_unit <= 0:
+                raise ValidationError(
+                    _("The sponsorship unit of priority points must be positive.")
+                )
+            if (
+                min(
+                    series.points_per_edition,
+                    series.points_per_sqm,
+                    series.points_per_sponsorship_unit,
+                    series.points_early_signing_bonus,
+                    series.points_early_signing_days,
+                )
+                < 0
+            ):
+                raise ValidationError(
+                    _("Priority points and early signing days cannot be negative.")
+                )
 
     @api.depends("event_ids")
     def _compute_edition_count(self):
@@ -59,6 +137,15 @@ class ExpoSeries(models.Model):
         )
         for series in self:
             series.edition_count = counts.get(series, 0)
+
+    def _compute_relationship_count(self):
+        counts = dict(
+            self.env["expo.relationship"]._read_group(
+                [("series_id", "in", self.ids)], ["series_id"], ["__count"]
+            )
+        )
+        for series in self:
+            series.relationship_count = counts.get(series, 0)
 
     def _get_editions(self):
         """Editions of the series, oldest first (by start date)."""
@@ -74,4 +161,13 @@ class ExpoSeries(models.Model):
         )
         action["domain"] = [("expo_series_id", "=", self.id)]
         action["context"] = {"default_expo_series_id": self.id}
+        return action
+
+    def action_view_relationships(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "expo_crm.expo_relationship_action"
+        )
+        action["domain"] = [("series_id", "=", self.id)]
+        action["context"] = {"default_series_id": self.id}
         return action

@@ -16,6 +16,11 @@ VALUE_RATINGS = [
     ("4", "High"),
     ("5", "Very High"),
 ]
+EXPO_RATING_FIELDS = (
+    "expo_demonstration_value",
+    "expo_recommendation_value",
+    "expo_capability_value",
+)
 
 
 class ResPartner(models.Model):
@@ -35,6 +40,12 @@ class ResPartner(models.Model):
     )
     expo_participation_count = fields.Integer(
         "Participation Count", compute="_compute_expo_participation_count"
+    )
+    expo_relationship_ids = fields.One2many(
+        "expo.relationship", "partner_id", string="Relationships with Series"
+    )
+    expo_relationship_count = fields.Integer(
+        "Relationship Count", compute="_compute_expo_relationship_count"
     )
 
     # lifecycle, summarizing the partner's relationships with the series
@@ -103,6 +114,36 @@ class ResPartner(models.Model):
             partner.expo_participation_count = counts.get(
                 partner.commercial_partner_id, 0
             )
+
+    def _compute_expo_relationship_count(self):
+        counts = dict(
+            self.env["expo.relationship"]._read_group(
+                [("partner_id", "in", self.commercial_partner_id.ids)],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
+        for partner in self:
+            partner.expo_relationship_count = counts.get(
+                partner.commercial_partner_id, 0
+            )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if any(fname in vals for fname in EXPO_RATING_FIELDS):
+            # the ratings weigh into the relationship profit
+            self.env["expo.relationship"]._refresh_partner_summary(self)
+        return result
+
+    def action_expo_view_relationships(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "expo_crm.expo_relationship_action"
+        )
+        partner = self.commercial_partner_id
+        action["domain"] = [("partner_id", "=", partner.id)]
+        action["context"] = {}
+        return action
 
     def action_expo_view_participations(self):
         self.ensure_one()

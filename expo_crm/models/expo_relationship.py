@@ -1,0 +1,727 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.tools import SQL, split_every
+
+from .expo_participation import TAKEN_PART_STATES
+from .res_partner import EXPO_RATING_FIELDS, LIFECYCLE_STAGES
+
+# relationship fields written by the refresh (the rest is entered by people)
+REFRESHED_FIELDS = (
+    "first_event_id",
+    "last_event_id",
+    "editions_attended",
+    "current_streak",
+    "lifecycle_stage",
+    "stage_reason",
+    "won_back",
+    "priority_points",
+    "economic_value",
+)
+COST_FIELDS = ("initial_cost", "maintenance_cost", "termination_cost")
+
+
+@dataclass
+class EditionFacts:
+    """What a customer did in one edition of a series (all its roles together)."""
+
+    taken_part: bool = False
+    space_sqm: float = 0.0
+    amount_invoiced: float = 0.0
+    amount_sponsorship: float = 0.0
+    date_signed: object = None
+    detractor: bool = False
+
+
+class ExpoRelationship(models.Model):
+    """A customer's relationship with one series, across its editions."""
+
+    _name = "expo.relationship"
+    _description = "Exhibition Customer Relationship"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "series_id, priority_rank, id"
+    _mail_post_access = "read"
+
+    # who and which show
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
+    )
+    series_id = fields.Many2one(
+        "expo.series",
+        string="Series",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(
+        related="series_id.company_id", store=True, index=True, string="Company"
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
+    user_id = fields.Many2one(
+        related="partner_id.user_id", store=True, string="Salesperson"
+    )
+
+    # participation history
+    first_event_id = fields.Many2one(
+        "event.event", string="First Edition", readonly=True
+    )
+    last_event_id = fields.Many2one("event.event", string="Last Edition", readonly=True)
+    editions_attended = fields.Integer(
+        readonly=True,
+        help="Editions of the series the customer took part in (confirmed or "
+        "attended), upcoming ones included.",
+    )
+    current_streak = fields.Integer(
+        readonly=True,
+        help="Consecutive editions the customer took part in, counted back from the "
+        "latest edition that has started.",
+    )
+
+    # lifecycle
+    lifecycle_stage = fields.Selection(
+        LIFECYCLE_STAGES,
+        required=True,
+        default="cultivation",
+        readonly=True,
+        index=True,
+        tracking=True,
+        group_expand=True,
+    )
+    stage_reason = fields.Char(
+        "Reason",
+        readonly=True,
+        tracking=True,
+        help="Why the customer is at this stage.",
+    )
+    date_stage = fields.Datetime("Stage Since", readonly=True)
+    won_back = fields.Boolean(
+        readonly=True,
+        tracking=True,
+        help="The customer was lost (absent long enough to disappear) and took part "
+        "again; stays set until it disappears again.",
+    )
+
+    # priority points for rebooking and booth choice
+    priority_points = fields.Float(
+        readonly=True,
+        digits=(16, 2),
+        help="Points computed with the rules of the series: editions taken part, "
+        "space of the latest edition, sponsorship spend, early signing.",
+    )
+    priority_rank = fields.Integer(
+        readonly=True,
+        help="Position in the series by priority points, 1 being the highest.",
+    )
+
+    # value and cost
+    economic_value = fields.Monetary(
+        readonly=True,
+        help="Amounts invoiced over the configured window of latest editions.",
+    )
+    initial_cost = fields.Monetary(
+        tracking=True, help="What acquiring the customer cost (cultivation)."
+    )
+    maintenance_cost = fields.Monetary(
+        tracking=True,
+        help="What keeping the customer costs (confirmation, trust, weakening).",
+    )
+    termination_cost = fields.Monetary(
+        tracking=True,
+        help="What limiting the harm of losing the customer costs (disappearance).",
+    )
+    relationship_profit = fields.Monetary(
+        compute="_compute_relationship_profit",
+        store=True,
+        help="Economic value minus initial, maintenance and termination costs.",
+    )
+    participation_ids = fields.One2many(
+        "expo.participation",
+        compute="_compute_participation_ids",
+        string="Participations",
+    )
+
+    _sql_constraints = [
+        (
+            "partner_series_uniq",
+            "unique(partner_id, series_id)",
+            "A customer has one relationship per series.",
+        ),
+        (
+            "costs_positive",
+            "CHECK(COALESCE(initial_cost, 0) >= 0 "
+            "AND COALESCE(maintenance_cost, 0) >= 0 "
+            "AND COALESCE(termination_cost, 0) >= 0)",
+            "Relationship costs cannot be negative.",
+        ),
+    ]
+
+    @api.depends("economic_value", *COST_FIELDS)
+    def _compute_relationship_profit(self):
+        for relationship in self:
+            relationship.relationship_profit = relationship.economic_value - sum(
+                relationship[fname] for fname in COST_FIELDS
+            )
+
+    def _compute_participation_ids(self):
+        participations = self.env["expo.participation"].search(
+            [
+                ("partner_id", "in", self.partner_id.ids),
+                ("series_id", "in", self.series_id.ids),
+            ]
+        )
+        for relationship in self:
+            relationship.participation_ids = participations.filtered(
+                lambda p, rel=relationship: p.partner_id == rel.partner_id
+                and p.series_id == rel.series_id
+            )
+
+    @api.depends("partner_id", "series_id")
+    def _compute_display_name(self):
+        for relationship in self:
+            relationship.display_name = " / ".join(
+                name
+                for name in (relationship.partner_id.name, relationship.series_id.name)
+                if name
+            )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if any(fname in vals for fname in COST_FIELDS):
+            self._refresh_partner_summary(self.partner_id)
+        return result
+
+    def action_view_participations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "expo_crm.expo_participation_action"
+        )
+        action["domain"] = [
+            ("partner_id", "=", self.partner_id.id),
+            ("series_id", "=", self.series_id.id),
+        ]
+        action["context"] = {"default_partner_id": self.partner_id.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Refresh from participations
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _refresh_for_partners(self, partners):
+        """Recompute the relationships of these commercial partners with every series
+        they took part in (history, lifecycle stage, value, priority points), the
+        priority ranks of those series and the partners' summary fields.
+
+        Reads all participations of all given partners in one grouped query. Runs as
+        superuser: relationships are computed records, users only read them.
+        """
+        if not self.env.su:
+            return self.sudo()._refresh_for_partners(partners).with_env(self.env)
+        partners = partners.commercial_partner_id
+        if not partners:
+            return self.browse()
+        history = self._read_participation_history(partners)
+        relationships = self.search_fetch(
+            [("partner_id", "in", partners.ids)],
+            ["partner_id", "series_id", *REFRESHED_FIELDS],
+        )
+        by_key = {(rel.partner_id, rel.series_id): rel for rel in relationships}
+        all_series = relationships.series_id | self.env["expo.series"].union(
+            *(series for _partner, series in history)
+        )
+        editions_by_series = self._get_series_editions(all_series)
+        now = fields.Datetime.now()
+
+        to_create, changes = [], []
+        for key in set(history) | set(by_key):
+            partner, series = key
+            values = self._compute_refreshed_values(
+                series, editions_by_series[series], history.get(key, {}), now
+            )
+            relationship = by_key.get(key)
+            if not relationship:
+                to_create.append(
+                    {"partner_id": partner.id, "series_id": series.id, **values}
+                )
+                continue
+            changed = {
+                fname: value
+                for fname, value in values.items()
+                if self._cache_value(relationship, fname) != value
+            }
+            if changed:
+                changes.append((relationship, changed))
+
+        stage_changes = self._apply_refreshed_values(to_create, changes, now)
+        self._post_stage_changes_on_partners(stage_changes)
+        self._update_priority_ranks(all_series)
+        self._refresh_partner_summary(partners)
+        return self.search([("partner_id", "in", partners.ids)])
+
+    @api.model
+    def _cache_value(self, relationship, fname):
+        """A refreshed field's value as ``_compute_refreshed_values`` gives it."""
+        value = relationship[fname]
+        if isinstance(value, models.BaseModel):
+            return value.id
+        return value
+
+    @api.model
+    def _read_participation_history(self, partners):
+        """{(partner, series): {edition: EditionFacts}} for these partners, from one
+        grouped query over their participations."""
+        groups = self.env["expo.participation"]._read_group(
+            [("partner_id", "in", partners.ids), ("series_id", "!=", False)],
+            ["partner_id", "series_id", "event_id", "state"],
+            [
+                "space_sqm:sum",
+                "amount_invoiced:sum",
+                "amount_sponsorship:sum",
+                "date_signed:min",
+                "nps_category:array_agg",
+            ],
+        )
+        history = defaultdict(lambda: defaultdict(EditionFacts))
+        for (
+            partner,
+            series,
+            event,
+            state,
+            space,
+            invoiced,
+            sponsorship,
+            date_signed,
+            nps_categories,
+        ) in groups:
+            facts = history[(partner, series)][event]
+            # money is money whatever the state (cancellation fees, refunds)
+            facts.amount_invoiced += invoiced
+            if state not in TAKEN_PART_STATES:
+                continue
+            facts.taken_part = True
+            facts.space_sqm += space
+            facts.amount_sponsorship += sponsorship
+            if date_signed and (
+                not facts.date_signed or date_signed < facts.date_signed
+            ):
+                facts.date_signed = date_signed
+            facts.detractor = facts.detractor or "detractor" in nps_categories
+        return history
+
+    @api.model
+    def _get_series_editions(self, series):
+        """{series: [editions, oldest first]} with one query."""
+        editions_by_series = defaultdict(list)
+        editions = self.env["event.event"].search_fetch(
+            [("expo_series_id", "in", series.ids)],
+            ["expo_series_id", "date_begin", "name"],
+            order="date_begin, id",
+        )
+        for edition in editions:
+            editions_by_series[edition.expo_series_id].append(edition)
+        return editions_by_series
+
+    # ------------------------------------------------------------------
+    # The rules, on one relationship's history
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _compute_refreshed_values(self, series, editions, facts_by_edition, now):
+        """Values of REFRESHED_FIELDS for one customer in one series.
+
+        :param editions: all editions of the series, oldest first
+        :param facts_by_edition: {edition: EditionFacts}
+        :param now: the moment that decides which editions have started
+        """
+        company = series.company_id
+        started = [edition for edition in editions if edition.date_begin <= now]
+        latest = started[-1] if started else False
+        taken = [
+            edition
+            for edition in editions
+            if edition in facts_by_edition and facts_by_edition[edition].taken_part
+        ]
+        stage, reasons, won_back = self._compute_stage(
+            company, series, started, latest, taken, facts_by_edition
+        )
+        return {
+            "first_event_id": taken[0].id if taken else False,
+            "last_event_id": taken[-1].id if taken else False,
+            "editions_attended": len(taken),
+            "current_streak": self._compute_streak(editions, latest, facts_by_edition),
+            "lifecycle_stage": stage,
+            "stage_reason": " ".join(reasons),
+            "won_back": won_back,
+            "priority_points": self._compute_priority_points(
+                series, started, latest, facts_by_edition
+            ),
+            "economic_value": self._compute_economic_value(
+                company, editions, started, facts_by_edition
+            ),
+        }
+
+    @api.model
+    def _compute_streak(self, editions, latest, facts_by_edition):
+        """Consecutive editions taken part in, counted back from the latest edition
+        that has started (or from the last edition when none has started yet)."""
+        reference = latest or (editions[-1] if editions else False)
+        if not reference:
+            return 0
+        streak = 0
+        for edition in reversed(editions[: editions.index(reference) + 1]):
+            if not facts_by_edition.get(edition, EditionFacts()).taken_part:
+                break
+            streak += 1
+        return streak
+
+    @api.model
+    def _compute_stage(self, company, series, started, latest, taken, facts):
+        """(stage, [reason sentences], won_back) by the company's lifecycle rules.
+
+        Only editions that have started can be missed: an upcoming edition the
+        customer has not booked (yet) is never counted as skipped.
+        """
+        if not taken:
+            return (
+                "cultivation",
+                [
+                    _(
+                        "No confirmed participation in %(series)s yet.",
+                        series=series.name,
+                    )
+                ],
+                False,
+            )
+        lost_after = company.expo_disappearance_missed_editions
+        last_taken = taken[-1]
+        missed = [e for e in started if e.date_begin > last_taken.date_begin]
+        if len(missed) >= lost_after:
+            return (
+                "disappearance",
+                [
+                    _(
+                        "Absent from the last %(count)s editions since %(edition)s.",
+                        count=len(missed),
+                        edition=last_taken.name,
+                    )
+                ],
+                False,
+            )
+        # the current run of participations starts after the last time it was lost
+        run, won_back_in = self._current_run(started, taken, lost_after)
+        reasons = []
+        stage = "confirmation"
+        trust_needed = company.expo_trust_min_editions
+        if len(run) >= trust_needed and (not latest or latest in run):
+            stage = "trust"
+            reasons.append(
+                _(
+                    "Took part in %(count)s editions of %(series)s, the latest "
+                    "included.",
+                    count=len(run),
+                    series=series.name,
+                )
+            )
+        else:
+            reasons.append(
+                _(
+                    "Took part in %(count)s of the %(needed)s editions, the latest "
+                    "included, that make a trusted customer; first in %(edition)s.",
+                    count=len(run),
+                    needed=trust_needed,
+                    edition=run[0].name,
+                )
+            )
+        weakening = self._weakening_reasons(company, latest, missed, taken, facts)
+        if weakening:
+            stage, reasons = "weakening", weakening
+        if won_back_in:
+            reasons.append(
+                _(
+                    "Won back in %(edition)s after it was lost.",
+                    edition=won_back_in.name,
+                )
+            )
+        return stage, reasons, bool(won_back_in)
+
+    @api.model
+    def _current_run(self, started, taken, lost_after):
+        """(editions taken part in since the customer was last lost, the edition that
+        won it back or False)."""
+        run_start = 0
+        for index in range(1, len(taken)):
+            previous, current = taken[index - 1], taken[index]
+            skipped = [
+                edition
+                for edition in started
+                if previous.date_begin < edition.date_begin < current.date_begin
+            ]
+            if len(skipped) >= lost_after:
+                run_start = index
+        return taken[run_start:], taken[run_start] if run_start else False
+
+    @api.model
+    def _weakening_reasons(self, company, latest, missed, taken, facts):
+        """Reason sentences that make a confirmed or trusted customer weakening."""
+        if missed:
+            return [_("Skipped the latest edition, %(edition)s.", edition=latest.name)]
+        past = [e for e in taken if latest and e.date_begin <= latest.date_begin]
+        if not past:
+            return []
+        reasons = []
+        current = past[-1]
+        if len(past) >= 2:
+            previous = past[-2]
+            drop_limit = 1 - company.expo_weakening_drop_percent / 100
+            for what, fname in (
+                (_("space"), "space_sqm"),
+                (_("spend"), "amount_invoiced"),
+            ):
+                before = getattr(facts[previous], fname)
+                after = getattr(facts[current], fname)
+                if before > 0 and after <= before * drop_limit:
+                    reasons.append(
+                        _(
+                            "Cut its %(what)s by %(percent)s %% in %(edition)s "
+                            "compared with %(previous)s.",
+                            what=what,
+                            percent=round((1 - after / before) * 100),
+                            edition=current.name,
+                            previous=previous.name,
+                        )
+                    )
+        if company.expo_weakening_on_detractor and facts[current].detractor:
+            reasons.append(
+                _(
+                    "Answered as a detractor (NPS 0 to 6) after %(edition)s.",
+                    edition=current.name,
+                )
+            )
+        return reasons
+
+    @api.model
+    def _compute_economic_value(self, company, editions, started, facts):
+        """Amounts invoiced for the latest editions of the value window and for
+        upcoming editions."""
+        window = started[-company.expo_value_window_editions :] + [
+            edition for edition in editions if edition not in started
+        ]
+        return sum(
+            facts[edition].amount_invoiced for edition in window if edition in facts
+        )
+
+    @api.model
+    def _compute_priority_points(self, series, started, latest, facts):
+        """Points by the rules of the series, over its non-expired editions."""
+        window = [
+            edition
+            for edition in started[-series.points_expiry_editions :]
+            if edition in facts and facts[edition].taken_part
+        ]
+        points = series.points_per_edition * len(window)
+        if latest in window:
+            points += series.points_per_sqm * facts[latest].space_sqm
+        sponsorship = sum(facts[edition].amount_sponsorship for edition in window)
+        points += (
+            sponsorship / series.points_sponsorship_unit
+        ) * series.points_per_sponsorship_unit
+        early = [
+            edition
+            for edition in window
+            if facts[edition].date_signed
+            and (edition.date_begin.date() - facts[edition].date_signed).days
+            >= series.points_early_signing_days
+        ]
+        points += series.points_early_signing_bonus * len(early)
+        return round(points, 2)
+
+    # ------------------------------------------------------------------
+    # Writing the results
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _apply_refreshed_values(self, to_create, changes, now):
+        """Create and write relationships; return [(relationship, old stage)] for the
+        stage changes (old stage False for new relationships)."""
+        stage_changes = []
+        if to_create:
+            for vals in to_create:
+                vals["date_stage"] = now
+            created = self.with_context(mail_create_nosubscribe=True).create(to_create)
+            stage_changes += [
+                (relationship, False)
+                for relationship in created
+                if relationship.lifecycle_stage != "cultivation"
+            ]
+        for relationship, changed in changes:
+            if "lifecycle_stage" in changed:
+                stage_changes.append((relationship, relationship.lifecycle_stage))
+                changed["date_stage"] = now
+            relationship.write(changed)
+        return stage_changes
+
+    @api.model
+    def _post_stage_changes_on_partners(self, stage_changes):
+        """Log each stage change, with its reason, on the customer's chatter."""
+        if not stage_changes:
+            return
+        stage_names = dict(
+            self._fields["lifecycle_stage"]._description_selection(self.env)
+        )
+        lines_by_partner = defaultdict(list)
+        for relationship, old_stage in stage_changes:
+            lines_by_partner[relationship.partner_id].append(
+                _(
+                    "%(series)s: %(old)s → %(new)s. %(reason)s",
+                    series=relationship.series_id.name,
+                    old=stage_names.get(old_stage, _("New")),
+                    new=stage_names[relationship.lifecycle_stage],
+                    reason=relationship.stage_reason,
+                )
+            )
+        partners = self.env["res.partner"].union(*lines_by_partner)
+        partners._message_log_batch(
+            bodies={
+                partner.id: Markup("<p>%s</p>")
+                % Markup("<br/>").join(
+                    [_("Exhibition lifecycle stage changed:"), *lines]
+                )
+                for partner, lines in lines_by_partner.items()
+            }
+        )
+
+    @api.model
+    def _update_priority_ranks(self, series):
+        """Rank the relationships of these series by priority points (1 = highest;
+        equal points share a rank), in one statement."""
+        if not series:
+            return
+        self.flush_model(["priority_points", "series_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE expo_relationship AS rel
+                   SET priority_rank = ranked.rank
+                  FROM (
+                        SELECT id, RANK() OVER (
+                                   PARTITION BY series_id ORDER BY priority_points DESC
+                               ) AS rank
+                          FROM expo_relationship
+                         WHERE series_id IN %s
+                       ) AS ranked
+                 WHERE rel.id = ranked.id
+                   AND rel.priority_rank IS DISTINCT FROM ranked.rank
+                """,
+                tuple(series.ids),
+            )
+        )
+        self.invalidate_model(["priority_rank"])
+
+    @api.model
+    def _refresh_partner_summary(self, partners):
+        """Write the partners' lifecycle stage (of their most recently active
+        relationship), economic value and relationship profit."""
+        if not self.env.su:
+            self.sudo()._refresh_partner_summary(partners)
+            return
+        partners = partners.commercial_partner_id
+        relationships = self.search_fetch(
+            [("partner_id", "in", partners.ids)],
+            [
+                "partner_id",
+                "lifecycle_stage",
+                "economic_value",
+                "last_event_id",
+                *COST_FIELDS,
+            ],
+        )
+        by_partner = defaultdict(lambda: self.browse())
+        for relationship in relationships:
+            by_partner[relationship.partner_id] |= relationship
+        for partner in partners:
+            values = self._partner_summary_values(partner, by_partner[partner])
+            changed = {
+                fname: value
+                for fname, value in values.items()
+                if partner[fname] != value
+            }
+            if changed:
+                partner.write(changed)
+
+    @api.model
+    def _partner_summary_values(self, partner, relationships):
+        """The summary of one partner's relationships.
+
+        The stage is the one of the relationship whose last edition taken part in is
+        the most recent (a relationship never taken part in comes last).
+        """
+        if not relationships:
+            return {
+                "expo_lifecycle_stage": False,
+                "expo_economic_value": 0.0,
+                "expo_relationship_profit": 0.0,
+            }
+        most_recent = max(
+            relationships,
+            key=lambda rel: (
+                rel.last_event_id.date_begin or datetime.min,
+                rel.id,
+            ),
+        )
+        company = partner.company_id or self.env.company
+        economic_value = sum(relationships.mapped("economic_value"))
+        rating_points = sum(int(partner[fname] or 0) for fname in EXPO_RATING_FIELDS)
+        costs = sum(sum(relationships.mapped(fname)) for fname in COST_FIELDS)
+        return {
+            "expo_lifecycle_stage": most_recent.lifecycle_stage,
+            "expo_economic_value": economic_value,
+            "expo_relationship_profit": economic_value
+            + rating_points * company.expo_rating_point_value
+            - costs,
+        }
+
+    # ------------------------------------------------------------------
+    # Scheduled refresh
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_refresh_relationships(self, batch_size=None):
+        """Refresh every customer with participations or relationships, in batches
+        committed one by one, reporting progress to the scheduler. Catches the stage
+        changes that come with time (an edition starting) and new settings."""
+        batch_size = batch_size or self.env.company.expo_refresh_batch_size
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        partner_ids = sorted(
+            {
+                partner.id
+                for [partner] in self.env["expo.participation"]
+                .sudo()
+                ._read_group([], ["partner_id"])
+            }
+            | {partner.id for [partner] in self.sudo()._read_group([], ["partner_id"])}
+        )
+        done = 0
+        for batch in split_every(
+            batch_size, partner_ids, self.env["res.partner"].browse
+        ):
+            self._refresh_for_partners(batch)
+            done += len(batch)
+            self.env["ir.cron"]._notify_progress(
+                done=done, remaining=len(partner_ids) - done
+            )
+            if auto_commit:
+                # one transaction per batch, as the scheduler's progress API expects
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
