@@ -29,5 +29,9 @@
         "views/res_config_settings_views.xml",
         "views/expo_crm_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/expo_demo_partners.xml",
+        "demo/expo_demo_series.xml",
+        "demo/expo_demo_sales.xml",
+    ],
 }
