@@ -6,3 +6,13 @@ from . import res_partner
 from . import expo_relationship
 from . import res_company
 from . import res_config_settings
+from . import product_template
+from . import sale_order
+from . import sale_order_line
+from . import account_move
+from . import account_partial_reconcile
+from . import event_booth_category
+from . import event_type_booth
+from . import event_booth
+from . import event_registration
+from . import crm_lead

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL, split_every
 
 from .expo_participation import TAKEN_PART_STATES
@@ -397,7 +397,7 @@ class ExpoRelationship(models.Model):
             return (
                 "cultivation",
                 [
-                    _(
+                    self.env._(
                         "No confirmed participation in %(series)s yet.",
                         series=series.name,
                     )
@@ -411,7 +411,7 @@ class ExpoRelationship(models.Model):
             return (
                 "disappearance",
                 [
-                    _(
+                    self.env._(
                         "Absent from the last %(count)s editions since %(edition)s.",
                         count=len(missed),
                         edition=last_taken.name,
@@ -427,7 +427,7 @@ class ExpoRelationship(models.Model):
         if len(run) >= trust_needed and (not latest or latest in run):
             stage = "trust"
             reasons.append(
-                _(
+                self.env._(
                     "Took part in %(count)s editions of %(series)s, the latest "
                     "included.",
                     count=len(run),
@@ -436,9 +436,9 @@ class ExpoRelationship(models.Model):
             )
         else:
             reasons.append(
-                _(
-                    "Took part in %(count)s of the %(needed)s editions, the latest "
-                    "included, that make a trusted customer; first in %(edition)s.",
+                self.env._(
+                    "Took part in %(count)s edition(s) since %(edition)s; "
+                    "%(needed)s, the latest included, make a trusted customer.",
                     count=len(run),
                     needed=trust_needed,
                     edition=run[0].name,
@@ -449,7 +449,7 @@ class ExpoRelationship(models.Model):
             stage, reasons = "weakening", weakening
         if won_back_in:
             reasons.append(
-                _(
+                self.env._(
                     "Won back in %(edition)s after it was lost.",
                     edition=won_back_in.name,
                 )
@@ -476,7 +476,11 @@ class ExpoRelationship(models.Model):
     def _weakening_reasons(self, company, latest, missed, taken, facts):
         """Reason sentences that make a confirmed or trusted customer weakening."""
         if missed:
-            return [_("Skipped the latest edition, %(edition)s.", edition=latest.name)]
+            return [
+                self.env._(
+                    "Skipped the latest edition, %(edition)s.", edition=latest.name
+                )
+            ]
         past = [e for e in taken if latest and e.date_begin <= latest.date_begin]
         if not past:
             return []
@@ -484,32 +488,48 @@ class ExpoRelationship(models.Model):
         current = past[-1]
         if len(past) >= 2:
             previous = past[-2]
-            drop_limit = 1 - company.expo_weakening_drop_percent / 100
-            for what, fname in (
-                (_("space"), "space_sqm"),
-                (_("spend"), "amount_invoiced"),
-            ):
-                before = getattr(facts[previous], fname)
-                after = getattr(facts[current], fname)
-                if before > 0 and after <= before * drop_limit:
-                    reasons.append(
-                        _(
-                            "Cut its %(what)s by %(percent)s %% in %(edition)s "
-                            "compared with %(previous)s.",
-                            what=what,
-                            percent=round((1 - after / before) * 100),
-                            edition=current.name,
-                            previous=previous.name,
-                        )
+            threshold = company.expo_weakening_drop_percent
+            names = {"edition": current.name, "previous": previous.name}
+            space_drop = self._drop_percent(
+                facts[previous].space_sqm, facts[current].space_sqm
+            )
+            if space_drop >= threshold:
+                reasons.append(
+                    self.env._(
+                        "Cut its space by %(percent)s %% in %(edition)s compared "
+                        "with %(previous)s.",
+                        percent=round(space_drop),
+                        **names,
                     )
+                )
+            spend_drop = self._drop_percent(
+                facts[previous].amount_invoiced, facts[current].amount_invoiced
+            )
+            if spend_drop >= threshold:
+                reasons.append(
+                    self.env._(
+                        "Cut its spend by %(percent)s %% in %(edition)s compared "
+                        "with %(previous)s.",
+                        percent=round(spend_drop),
+                        **names,
+                    )
+                )
         if company.expo_weakening_on_detractor and facts[current].detractor:
             reasons.append(
-                _(
+                self.env._(
                     "Answered as a detractor (NPS 0 to 6) after %(edition)s.",
                     edition=current.name,
                 )
             )
         return reasons
+
+    @api.model
+    def _drop_percent(self, before, after):
+        """How much lower ``after`` is than ``before``, in percent (0 when it did
+        not drop or there was nothing before)."""
+        if before <= 0 or after >= before:
+            return 0.0
+        return (before - after) / before * 100
 
     @api.model
     def _compute_economic_value(self, company, editions, started, facts):
@@ -518,8 +538,10 @@ class ExpoRelationship(models.Model):
         window = started[-company.expo_value_window_editions :] + [
             edition for edition in editions if edition not in started
         ]
-        return sum(
-            facts[edition].amount_invoiced for edition in window if edition in facts
+        return company.currency_id.round(
+            sum(
+                facts[edition].amount_invoiced for edition in window if edition in facts
+            )
         )
 
     @api.model
@@ -583,10 +605,10 @@ class ExpoRelationship(models.Model):
         lines_by_partner = defaultdict(list)
         for relationship, old_stage in stage_changes:
             lines_by_partner[relationship.partner_id].append(
-                _(
+                self.env._(
                     "%(series)s: %(old)s → %(new)s. %(reason)s",
                     series=relationship.series_id.name,
-                    old=stage_names.get(old_stage, _("New")),
+                    old=stage_names.get(old_stage, self.env._("New")),
                     new=stage_names[relationship.lifecycle_stage],
                     reason=relationship.stage_reason,
                 )
@@ -596,7 +618,7 @@ class ExpoRelationship(models.Model):
             bodies={
                 partner.id: Markup("<p>%s</p>")
                 % Markup("<br/>").join(
-                    [_("Exhibition lifecycle stage changed:"), *lines]
+                    [self.env._("Exhibition lifecycle stage changed:"), *lines]
                 )
                 for partner, lines in lines_by_partner.items()
             }
@@ -668,8 +690,11 @@ class ExpoRelationship(models.Model):
         the most recent (a relationship never taken part in comes last).
         """
         if not relationships:
+            # a partner holding exhibition roles but no participation is a prospect
             return {
-                "expo_lifecycle_stage": False,
+                "expo_lifecycle_stage": "cultivation"
+                if partner.expo_role_ids
+                else False,
                 "expo_economic_value": 0.0,
                 "expo_relationship_profit": 0.0,
             }
@@ -684,12 +709,13 @@ class ExpoRelationship(models.Model):
         economic_value = sum(relationships.mapped("economic_value"))
         rating_points = sum(int(partner[fname] or 0) for fname in EXPO_RATING_FIELDS)
         costs = sum(sum(relationships.mapped(fname)) for fname in COST_FIELDS)
+        currency = company.currency_id
         return {
             "expo_lifecycle_stage": most_recent.lifecycle_stage,
-            "expo_economic_value": economic_value,
-            "expo_relationship_profit": economic_value
-            + rating_points * company.expo_rating_point_value
-            - costs,
+            "expo_economic_value": currency.round(economic_value),
+            "expo_relationship_profit": currency.round(
+                economic_value + rating_points * company.expo_rating_point_value - costs
+            ),
         }
 
     # ------------------------------------------------------------------

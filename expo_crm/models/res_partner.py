@@ -57,7 +57,9 @@ class ResPartner(models.Model):
         copy=False,
         help="Stage of the customer relationship: cultivation (prospect), "
         "confirmation (first participation), trust (loyal), weakening (at risk), "
-        "disappearance (lost).",
+        "disappearance (lost). With several series, the stage of the series it "
+        "took part in most recently; cultivation for a partner holding exhibition "
+        "roles without any participation.",
     )
 
     # value (DOMAIN §5): economic value from invoices, three ratings by staff
@@ -128,10 +130,20 @@ class ResPartner(models.Model):
                 partner.commercial_partner_id, 0
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        if any(vals.get("expo_role_ids") for vals in vals_list):
+            # prospects holding exhibition roles start in cultivation
+            self.env["expo.relationship"]._refresh_partner_summary(
+                partners.filtered("expo_role_ids")
+            )
+        return partners
+
     def write(self, vals):
         result = super().write(vals)
-        if any(fname in vals for fname in EXPO_RATING_FIELDS):
-            # the ratings weigh into the relationship profit
+        if any(fname in vals for fname in (*EXPO_RATING_FIELDS, "expo_role_ids")):
+            # ratings weigh into the profit, roles make a prospect
             self.env["expo.relationship"]._refresh_partner_summary(self)
         return result
 
@@ -154,3 +166,71 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", partner.id)]
         action["context"] = {"default_partner_id": partner.id}
         return action
+
+    # phone numbers, normalized to the international format on create, write and
+    # import; a number that cannot be parsed is kept as typed and flagged
+    expo_phone_invalid = fields.Boolean(
+        "Invalid Phone",
+        compute="_compute_expo_phone_invalid",
+        store=True,
+        help="The phone or mobile number could not be recognized for the partner's "
+        "country; it is kept as typed.",
+    )
+
+    @api.depends("phone", "mobile", "country_id")
+    def _compute_expo_phone_invalid(self):
+        for partner in self:
+            partner.expo_phone_invalid = any(
+                partner[fname] and not partner._expo_format_phone(partner[fname])
+                for fname in self._phone_get_number_fields()
+            )
+
+    def _expo_format_phone(self, number, country=None):
+        """International format of a number, False when it cannot be parsed."""
+        if country is None:
+            country = self.country_id if len(self) == 1 else self.env["res.country"]
+        return self.env["res.partner"]._phone_format(
+            number=number,
+            country=country or self.env.company.country_id,
+            force_format="INTERNATIONAL",
+        )
+
+    def _expo_normalized_phone_values(self, vals, country):
+        """``vals`` with its phone numbers formatted; invalid ones kept as typed."""
+        normalized = dict(vals)
+        for fname in self._phone_get_number_fields():
+            if normalized.get(fname):
+                formatted = self._expo_format_phone(normalized[fname], country)
+                normalized[fname] = formatted or normalized[fname]
+        return normalized
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Country = self.env["res.country"]
+        parents = self.browse(
+            [vals["parent_id"] for vals in vals_list if vals.get("parent_id")]
+        )
+        parent_country = {parent.id: parent.country_id for parent in parents}
+        vals_list = [
+            self._expo_normalized_phone_values(
+                vals,
+                Country.browse(vals.get("country_id"))
+                or parent_country.get(vals.get("parent_id"), Country),
+            )
+            if any(vals.get(fname) for fname in self._phone_get_number_fields())
+            else vals
+            for vals in vals_list
+        ]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not any(vals.get(fname) for fname in self._phone_get_number_fields()):
+            return super().write(vals)
+        if "country_id" in vals:
+            country = self.env["res.country"].browse(vals["country_id"])
+            return super().write(self._expo_normalized_phone_values(vals, country))
+        for country, partners in self.grouped("country_id").items():
+            super(ResPartner, partners).write(
+                self._expo_normalized_phone_values(vals, country)
+            )
+        return True
