@@ -132,7 +132,7 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        partners = super().create(vals_list)
+        partners = super().create(self._expo_normalize_phones_vals_list(vals_list))
         if any(vals.get("expo_role_ids") for vals in vals_list):
             # prospects holding exhibition roles start in cultivation
             self.env["expo.relationship"]._refresh_partner_summary(
@@ -141,7 +141,10 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
-        result = super().write(vals)
+        if any(vals.get(fname) for fname in self._phone_get_number_fields()):
+            result = self._expo_write_normalized_phones(vals)
+        else:
+            result = super().write(vals)
         if any(fname in vals for fname in (*EXPO_RATING_FIELDS, "expo_role_ids")):
             # ratings weigh into the profit, roles make a prospect
             self.env["expo.relationship"]._refresh_partner_summary(self)
@@ -204,14 +207,15 @@ class ResPartner(models.Model):
                 normalized[fname] = formatted or normalized[fname]
         return normalized
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    @api.model
+    def _expo_normalize_phones_vals_list(self, vals_list):
+        """Create values with their phone numbers normalized."""
         Country = self.env["res.country"]
         parents = self.browse(
             [vals["parent_id"] for vals in vals_list if vals.get("parent_id")]
         )
         parent_country = {parent.id: parent.country_id for parent in parents}
-        vals_list = [
+        return [
             self._expo_normalized_phone_values(
                 vals,
                 Country.browse(vals.get("country_id"))
@@ -221,14 +225,14 @@ class ResPartner(models.Model):
             else vals
             for vals in vals_list
         ]
-        return super().create(vals_list)
 
-    def write(self, vals):
-        if not any(vals.get(fname) for fname in self._phone_get_number_fields()):
-            return super().write(vals)
+    def _expo_write_normalized_phones(self, vals):
+        """Write ``vals`` with phone numbers normalized for each partner's country."""
         if "country_id" in vals:
             country = self.env["res.country"].browse(vals["country_id"])
-            return super().write(self._expo_normalized_phone_values(vals, country))
+            return super(ResPartner, self).write(
+                self._expo_normalized_phone_values(vals, country)
+            )
         for country, partners in self.grouped("country_id").items():
             super(ResPartner, partners).write(
                 self._expo_normalized_phone_values(vals, country)
