@@ -230,9 +230,7 @@ class ResPartner(models.Model):
         """Write ``vals`` with phone numbers normalized for each partner's country."""
         if "country_id" in vals:
             country = self.env["res.country"].browse(vals["country_id"])
-            return super(ResPartner, self).write(
-                self._expo_normalized_phone_values(vals, country)
-            )
+            return super().write(self._expo_normalized_phone_values(vals, country))
         for country, partners in self.grouped("country_id").items():
             super(ResPartner, partners).write(
                 self._expo_normalized_phone_values(vals, country)
