@@ -40,5 +40,7 @@
         "demo/expo_demo_partners.xml",
         "demo/expo_demo_series.xml",
         "demo/expo_demo_sales.xml",
+        "demo/expo_demo_participations.xml",
+        "demo/expo_demo_crm.xml",
     ],
 }
