@@ -291,6 +291,7 @@ class ExpoParticipation(models.Model):
         result = super().unlink()
         self.env["expo.relationship"]._refresh_for_partners(partners)
         return result
+
     # automatic participations and amounts
     @api.model
     def _expo_find_or_create(self, values_by_key):
