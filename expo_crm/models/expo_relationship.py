@@ -437,8 +437,8 @@ class ExpoRelationship(models.Model):
         else:
             reasons.append(
                 self.env._(
-                    "Took part in %(count)s edition(s) since %(edition)s; "
-                    "%(needed)s, the latest included, make a trusted customer.",
+                    "Took part in %(count)s edition(s) since %(edition)s; trust "
+                    "takes %(needed)s, the latest edition included.",
                     count=len(run),
                     needed=trust_needed,
                     edition=run[0].name,
@@ -529,7 +529,7 @@ class ExpoRelationship(models.Model):
         not drop or there was nothing before)."""
         if before <= 0 or after >= before:
             return 0.0
-        return (before - after) / before * 100
+        return round((before - after) / before * 100, 6)
 
     @api.model
     def _compute_economic_value(self, company, editions, started, facts):
@@ -591,8 +591,17 @@ class ExpoRelationship(models.Model):
             if "lifecycle_stage" in changed:
                 stage_changes.append((relationship, relationship.lifecycle_stage))
                 changed["date_stage"] = now
-            relationship.write(changed)
+        self._write_grouped(changes)
         return stage_changes
+
+    @api.model
+    def _write_grouped(self, changes):
+        """Write [(records, values)] with one write per distinct set of values."""
+        groups = defaultdict(list)
+        for records, values in changes:
+            groups[tuple(sorted(values.items()))].append(records)
+        for values, records_list in groups.items():
+            records_list[0].union(*records_list).write(dict(values))
 
     @api.model
     def _post_stage_changes_on_partners(self, stage_changes):
@@ -672,6 +681,7 @@ class ExpoRelationship(models.Model):
         by_partner = defaultdict(lambda: self.browse())
         for relationship in relationships:
             by_partner[relationship.partner_id] |= relationship
+        changes = []
         for partner in partners:
             values = self._partner_summary_values(partner, by_partner[partner])
             changed = {
@@ -680,7 +690,8 @@ class ExpoRelationship(models.Model):
                 if partner[fname] != value
             }
             if changed:
-                partner.write(changed)
+                changes.append((partner, changed))
+        self._write_grouped(changes)
 
     @api.model
     def _partner_summary_values(self, partner, relationships):

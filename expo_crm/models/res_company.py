@@ -2,6 +2,16 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+# settings whose change changes every relationship's stage, value or profit
+EXPO_RECOMPUTE_SETTINGS = (
+    "expo_trust_min_editions",
+    "expo_weakening_drop_percent",
+    "expo_weakening_on_detractor",
+    "expo_disappearance_missed_editions",
+    "expo_value_window_editions",
+    "expo_rating_point_value",
+)
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -89,3 +99,18 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     _("The value per rating point cannot be negative.")
                 )
+
+    def write(self, vals):
+        changed = any(
+            fname in vals and any(company[fname] != vals[fname] for company in self)
+            for fname in EXPO_RECOMPUTE_SETTINGS
+        )
+        result = super().write(vals)
+        if changed:
+            # new rules apply to every relationship: let the scheduled refresh run now
+            cron = self.env.ref(
+                "expo_crm.ir_cron_expo_relationship_refresh", raise_if_not_found=False
+            )
+            if cron:
+                cron.sudo()._trigger()
+        return result

@@ -132,7 +132,8 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        partners = super().create(self._expo_normalize_phones_vals_list(vals_list))
+        vals_list = self._expo_normalize_phone_vals_list(vals_list)
+        partners = super().create(vals_list)
         if any(vals.get("expo_role_ids") for vals in vals_list):
             # prospects holding exhibition roles start in cultivation
             self.env["expo.relationship"]._refresh_partner_summary(
@@ -141,13 +142,14 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
-        if any(vals.get(fname) for fname in self._phone_get_number_fields()):
-            result = self._expo_write_normalized_phones(vals)
-        else:
-            result = super().write(vals)
+        result = super().write(vals)
         if any(fname in vals for fname in (*EXPO_RATING_FIELDS, "expo_role_ids")):
             # ratings weigh into the profit, roles make a prospect
             self.env["expo.relationship"]._refresh_partner_summary(self)
+        if not self.env.context.get("expo_phone_normalized") and any(
+            vals.get(fname) for fname in self._phone_get_number_fields()
+        ):
+            self._expo_normalize_phones()
         return result
 
     def action_expo_view_relationships(self):
@@ -157,7 +159,6 @@ class ResPartner(models.Model):
         )
         partner = self.commercial_partner_id
         action["domain"] = [("partner_id", "=", partner.id)]
-        action["context"] = {}
         return action
 
     def action_expo_view_participations(self):
@@ -208,8 +209,9 @@ class ResPartner(models.Model):
         return normalized
 
     @api.model
-    def _expo_normalize_phones_vals_list(self, vals_list):
-        """Create values with their phone numbers normalized."""
+    def _expo_normalize_phone_vals_list(self, vals_list):
+        """Creation values with their phone numbers formatted for the country
+        given (or the parent's); invalid numbers are kept as typed."""
         Country = self.env["res.country"]
         parents = self.browse(
             [vals["parent_id"] for vals in vals_list if vals.get("parent_id")]
@@ -226,13 +228,15 @@ class ResPartner(models.Model):
             for vals in vals_list
         ]
 
-    def _expo_write_normalized_phones(self, vals):
-        """Write ``vals`` with phone numbers normalized for each partner's country."""
-        if "country_id" in vals:
-            country = self.env["res.country"].browse(vals["country_id"])
-            return super().write(self._expo_normalized_phone_values(vals, country))
-        for country, partners in self.grouped("country_id").items():
-            super(ResPartner, partners).write(
-                self._expo_normalized_phone_values(vals, country)
-            )
-        return True
+    def _expo_normalize_phones(self):
+        """Format the stored phone numbers of these partners in place."""
+        for partner in self.with_context(expo_phone_normalized=True):
+            values = {}
+            for fname in partner._phone_get_number_fields():
+                formatted = partner[fname] and partner._expo_format_phone(
+                    partner[fname]
+                )
+                if formatted and formatted != partner[fname]:
+                    values[fname] = formatted
+            if values:
+                partner.write(values)

@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from unittest.mock import patch
+
 from freezegun import freeze_time
 
 from .common import ExpoRelationshipCommon
@@ -217,6 +219,50 @@ class TestLifecycle(ExpoRelationshipCommon):
         )
         self.env["expo.relationship"]._refresh_for_partners(self.gallery_contact)
         self.assertEqual(len(self.gallery.expo_relationship_ids), 1)
+
+    def test_refresh_once_per_batch_and_only_for_relevant_fields(self):
+        Relationship = self.env.registry["expo.relationship"]
+        refresh = Relationship._refresh_for_partners
+        with patch.object(
+            Relationship, "_refresh_for_partners", autospec=True, side_effect=refresh
+        ) as spy:
+            studio = self._new_customer("Studio Batch")
+            participations = self.env["expo.participation"].create(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "event_id": self.edition_2025.id,
+                        "role_id": self.role_exhibitor.id,
+                        "state": "confirmed",
+                    }
+                    for partner in (self.gallery, self.collector, studio)
+                ]
+            )
+            self.assertEqual(spy.call_count, 1)
+            self.assertEqual(
+                spy.call_args.args[1], self.gallery | self.collector | studio
+            )
+            participations.write({"notes": "<p>Corner booth wanted</p>"})
+            self.assertEqual(spy.call_count, 1, "notes change no relationship")
+            participations.write({"space_sqm": 12})
+            self.assertEqual(spy.call_count, 2)
+            participations.unlink()
+            self.assertEqual(spy.call_count, 3)
+        self._assert_stage("cultivation", studio)
+
+    def test_new_rules_schedule_a_refresh(self):
+        cron = self.env.ref("expo_crm.ir_cron_expo_relationship_refresh")
+        Trigger = self.env["ir.cron.trigger"]
+        triggers = Trigger.search([("cron_id", "=", cron.id)])
+        self.company.expo_refresh_batch_size = 50
+        self.company.expo_trust_min_editions = 2  # unchanged
+        self.assertEqual(Trigger.search([("cron_id", "=", cron.id)]), triggers)
+        settings = self.env["res.config.settings"].create(
+            {"expo_disappearance_missed_editions": 4}
+        )
+        settings.execute()
+        self.assertEqual(self.company.expo_disappearance_missed_editions, 4)
+        self.assertGreater(Trigger.search([("cron_id", "=", cron.id)]), triggers)
 
     def test_cron_matches_direct_refresh(self):
         customers = self.gallery | self.collector

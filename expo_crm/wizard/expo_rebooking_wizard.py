@@ -27,9 +27,6 @@ class ExpoRebookingWizard(models.TransientModel):
         string="Edition",
         required=True,
         domain="[('expo_series_id', '!=', False)]",
-        compute="_compute_event_id",
-        store=True,
-        readonly=False,
     )
     next_event_id = fields.Many2one(
         related="event_id.expo_next_event_id", string="Next Edition"
@@ -56,19 +53,15 @@ class ExpoRebookingWizard(models.TransientModel):
         if context.get("active_model") == "expo.participation" and context.get(
             "active_ids"
         ):
-            values["participation_ids"] = [fields.Command.set(context["active_ids"])]
+            participations = self.env["expo.participation"].browse(
+                context["active_ids"]
+            )
+            values["participation_ids"] = [fields.Command.set(participations.ids)]
+            if len(participations.event_id) == 1:
+                values["event_id"] = participations.event_id.id
         elif context.get("active_model") == "event.event" and context.get("active_id"):
             values["event_id"] = context["active_id"]
         return values
-
-    @api.depends("participation_ids")
-    def _compute_event_id(self):
-        for wizard in self:
-            events = wizard.participation_ids.event_id
-            if len(events) == 1:
-                wizard.event_id = events
-            elif not wizard.event_id:
-                wizard.event_id = False
 
     @api.depends("event_id", "role_ids", "participation_ids")
     def _compute_candidate_count(self):
@@ -102,8 +95,10 @@ class ExpoRebookingWizard(models.TransientModel):
         already there."""
         partner_ids = participations.partner_id.ids
         exhibitor = self.env.ref("expo_crm.role_exhibitor")
+        # every salesperson's opportunities count, not only the visible ones
         leads = (
             self.env["crm.lead"]
+            .sudo()
             .with_context(active_test=False)
             .search_fetch(
                 [
@@ -135,23 +130,19 @@ class ExpoRebookingWizard(models.TransientModel):
         return skipped
 
     def _get_priorities(self, partners):
-        """crm.lead priority ('0'..'3') of partners from their priority-points rank
-        in the series: top quartile 3 stars, then 2, 1 and 0."""
-        relationships = self.env["expo.relationship"].search_fetch(
-            [("series_id", "=", self.event_id.expo_series_id.id)],
-            ["partner_id", "priority_points"],
-            order="priority_points desc, id",
+        """crm.lead priority ('0'..'3') of partners from their priority rank in
+        the series: top quartile 3 stars, then 2, 1 and 0."""
+        Relationship = self.env["expo.relationship"]
+        series_domain = [("series_id", "=", self.event_id.expo_series_id.id)]
+        total = Relationship.search_count(series_domain)
+        relationships = Relationship.search_fetch(
+            series_domain + [("partner_id", "in", partners.ids)],
+            ["partner_id", "priority_rank"],
         )
-        total = len(relationships)
-        priorities = {}
-        higher, previous_points = 0, None
-        for index, relationship in enumerate(relationships):
-            if relationship.priority_points != previous_points:
-                higher, previous_points = index, relationship.priority_points
-            if relationship.partner_id in partners:
-                quartile = 4 * higher // total
-                priorities[relationship.partner_id.id] = str(max(3 - quartile, 0))
-        return priorities
+        return {
+            rel.partner_id.id: str(3 - 4 * (max(rel.priority_rank, 1) - 1) // total)
+            for rel in relationships
+        }
 
     def _prepare_lead_values(self, participation, next_event, priority):
         partner = participation.partner_id
@@ -179,7 +170,8 @@ class ExpoRebookingWizard(models.TransientModel):
         call = self.env.ref("mail.mail_activity_data_call")
         model = self.env["ir.model"]._get_id("crm.lead")
         deadline = call._get_date_deadline()
-        self.env["mail.activity"].create(
+        # the activities show in each salesperson's to-do list; no email per call
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": model,
@@ -212,9 +204,17 @@ class ExpoRebookingWizard(models.TransientModel):
             lambda part: (part.partner_id.id, part.role_id.id) not in skipped_keys
         )
         priorities = self._get_priorities(to_rebook.partner_id)
+        stage = self.env["crm.lead"]._stage_find(
+            team_id=self.team_id.id, domain=[("fold", "=", False)]
+        )
         leads = (
             self.env["crm.lead"]
-            .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
+            .with_context(
+                # one stage for all: no stage search per opportunity
+                default_stage_id=stage.id,
+                mail_create_nosubscribe=True,
+                mail_create_nolog=True,
+            )
             .create(
                 [
                     self._prepare_lead_values(
