@@ -179,13 +179,15 @@ class CrmLead(models.Model):
     def _expo_participation_values(self):
         self.ensure_one()
         contact = self.partner_id
-        return {
+        values = {
             "contact_id": contact.id if contact.parent_id else False,
             "company_id": (self.company_id or self.env.company).id,
-            "user_id": self.user_id.id or False,
             "lead_id": self.id,
             "space_sqm": self.expo_space_requested,
         }
+        if self.user_id:
+            values["user_id"] = self.user_id.id
+        return values
 
     def _prepare_opportunity_quotation_context(self):
         context = super()._prepare_opportunity_quotation_context()

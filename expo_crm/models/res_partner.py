@@ -146,8 +146,9 @@ class ResPartner(models.Model):
         if any(fname in vals for fname in (*EXPO_RATING_FIELDS, "expo_role_ids")):
             # ratings weigh into the profit, roles make a prospect
             self.env["expo.relationship"]._refresh_partner_summary(self)
-        if not self.env.context.get("expo_phone_normalized") and any(
-            vals.get(fname) for fname in self._phone_get_number_fields()
+        if not self.env.context.get("expo_phone_normalized") and (
+            "country_id" in vals
+            or any(vals.get(fname) for fname in self._phone_get_number_fields())
         ):
             self._expo_normalize_phones()
         return result

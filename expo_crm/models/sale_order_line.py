@@ -1,9 +1,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import api, models
 
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        # lines added to confirmed orders join their participations
+        lines.filtered(
+            lambda line: line.order_id.state == "sale"
+        )._expo_sync_participations()
+        return lines
 
     def _expo_amount_kind(self):
         """Exhibition revenue kind of the line's product (booth products count as
@@ -54,20 +63,20 @@ class SaleOrderLine(models.Model):
                 "contact_id": contact.id if contact.parent_id else False,
                 "company_id": order.company_id.id,
                 "lead_id": order.opportunity_id.id,
-                "user_id": order.user_id.id or False,
             }
+            if order.user_id:
+                values_by_key[key]["user_id"] = order.user_id.id
         Participation = self.env["expo.participation"].sudo()
         participations = Participation._expo_find_or_create(values_by_key)
         for key, participation in participations.items():
             lines = lines_by_key[key]
-            participation.write(
-                {
-                    "sale_line_ids": [(4, line_id) for line_id in lines.ids],
-                    "sale_order_ids": [
-                        (4, order_id) for order_id in lines.order_id.ids
-                    ],
-                }
-            )
+            values = {
+                "sale_line_ids": [(4, line_id) for line_id in lines.ids],
+                "sale_order_ids": [(4, order_id) for order_id in lines.order_id.ids],
+            }
+            if not participation.lead_id and lines.order_id.opportunity_id:
+                values["lead_id"] = lines.order_id.opportunity_id[:1].id
+            participation.write(values)
             participation._expo_confirm(lines.order_id[:1].date_order.date())
         Participation.browse(
             [participation.id for participation in participations.values()]

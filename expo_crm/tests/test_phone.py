@@ -38,6 +38,9 @@ class TestPhone(ExpoCrmCommon):
         self.assertTrue(beijing.expo_phone_invalid, "not a Chinese number")
         beijing.write({"country_id": self.spain.id, "phone": "912 345 678"})
         self.assertEqual(beijing.phone, "+34 912 34 56 78")
+        # a number typed before the country is formatted once the country is known
+        self.assertEqual(beijing.mobile, "+34 612 34 56 78")
+        self.assertFalse(beijing.expo_phone_invalid)
 
     def test_contact_uses_parent_country(self):
         company = self.env["res.partner"].create(

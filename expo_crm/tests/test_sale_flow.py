@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from psycopg2 import IntegrityError
+
 from odoo import Command
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import ExpoCrmSaleCommon
 
@@ -64,6 +67,18 @@ class TestSaleFlow(ExpoCrmSaleCommon):
         self.assertEqual(participation.space_sqm, 0.0)
         self.assertEqual(participation.state, "cancelled")
 
+    def test_booth_rented_to_another_customer(self):
+        (self.booth_a | self.booth_b).write(
+            {"partner_id": self.gallery.id, "state": "unavailable"}
+        )
+        gallery = self._participations(self.gallery)
+        self.booth_b.partner_id = self.collector
+        collector = self._participations(self.collector)
+        self.assertEqual(gallery.booth_ids, self.booth_a)
+        self.assertEqual(gallery.space_sqm, 12.0)
+        self.assertEqual(collector.booth_ids, self.booth_b)
+        self.assertEqual(collector.state, "confirmed")
+
     def test_booth_size_defaults_from_category(self):
         self.assertEqual(self.booth_a.expo_space_sqm, 12.0)
         event_type = self.env["event.type"].create(
@@ -77,6 +92,13 @@ class TestSaleFlow(ExpoCrmSaleCommon):
             }
         )
         self.assertEqual(event_type.event_type_booth_ids.expo_space_sqm, 12.0)
+
+    def test_booth_size_cannot_be_negative(self):
+        for record in (self.booth_category, self.booth_a):
+            with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+                with self.cr.savepoint():
+                    record.expo_space_sqm = -4.0
+                    record.flush_recordset()
 
     def test_sale_order_creates_participations_by_role(self):
         order = self._sell(
@@ -97,7 +119,14 @@ class TestSaleFlow(ExpoCrmSaleCommon):
         self.assertEqual(sponsor.sale_line_ids.product_id, self.product_sponsorship)
         self.assertEqual(exhibitor.sale_line_ids.product_id, self.product_service)
         self.assertEqual((sponsor | exhibitor).mapped("state"), ["confirmed"] * 2)
+        self.assertEqual(sponsor.user_id, order.user_id)
         self.assertEqual(order.expo_participation_ids, participations)
+
+        # a line added to the confirmed order joins its participation
+        order.order_line = [
+            Command.create({"product_id": self.product_service.id, "price_unit": 30.0})
+        ]
+        self.assertEqual(len(exhibitor.sale_line_ids), 2)
 
         # a second order for the same edition joins the same participation
         order_2 = self._sell(
@@ -204,3 +233,28 @@ class TestSaleFlow(ExpoCrmSaleCommon):
             {"event_id": event.id, "partner_id": self.collector.id}
         )
         self.assertFalse(self._participations(self.collector, event))
+
+    def test_salesman_without_exhibition_rights(self):
+        salesman = self.env["res.users"].create(
+            {
+                "name": "Plain Salesman",
+                "login": "plain.salesman",
+                "company_id": self.company.id,
+                "company_ids": [Command.set(self.company.ids)],
+                "groups_id": [
+                    Command.set([self.env.ref("sales_team.group_sale_salesman").id])
+                ],
+            }
+        )
+        order = self._sell(
+            self.gallery,
+            [(self.product_sponsorship, 5000.0, {})],
+            event=self.edition_2025,
+            confirm=False,
+        )
+        order.user_id = salesman
+        order.with_user(salesman).action_confirm()
+        participation = self._participations(self.gallery)
+        self.assertEqual(participation.role_id, self.role_sponsor)
+        self.assertEqual(participation.sale_order_ids, order)
+        self.assertEqual(participation.user_id, salesman)

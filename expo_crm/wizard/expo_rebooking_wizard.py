@@ -177,7 +177,7 @@ class ExpoRebookingWizard(models.TransientModel):
                     "res_model_id": model,
                     "res_id": lead.id,
                     "activity_type_id": call.id,
-                    "summary": _(
+                    "summary": self.env._(
                         "Rebook for %(edition)s", edition=lead.expo_event_id.name
                     ),
                     "user_id": (lead.user_id or self.env.user).id,
