@@ -40,5 +40,11 @@
     "assets": {
         "web.assets_tests": ["expo_crm/static/tests/tours/*.js"],
     },
-    "demo": [],
+    "demo": [
+        "demo/expo_demo_partners.xml",
+        "demo/expo_demo_series.xml",
+        "demo/expo_demo_sales.xml",
+        "demo/expo_demo_participations.xml",
+        "demo/expo_demo_crm.xml",
+    ],
 }

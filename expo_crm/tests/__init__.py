@@ -10,3 +10,4 @@ from . import test_access
 from . import test_rebooking
 from . import test_phone
 from . import test_ui
+from . import test_demo
