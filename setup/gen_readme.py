@@ -34,6 +34,8 @@ def md_to_rst(markdown, level=1):
     headings, paragraphs, bullet and numbered lists, inline code, links, bold."""
     out = []
     item_indent = None  # indentation of the current list item's continuation lines
+    parent_indent = ""  # continuation indentation of the current top-level item
+    nested = False  # whether the previous item was nested in a top-level one
     for line in markdown.strip().splitlines():
         heading = re.match(r"^(#+)\s+(.*)$", line)
         if heading:
@@ -46,14 +48,20 @@ def md_to_rst(markdown, level=1):
         if item:
             indent, marker, body = item.groups()
             bullet = "-" if marker in "-*" else "#."
-            prefix = "  " * (len(indent) // 2)
-            if out and out[-1] and item_indent is None:
+            is_nested = bool(indent) and item_indent is not None
+            prefix = parent_indent if is_nested else ""
+            # reStructuredText wants a blank line around each list and nested list
+            if out and out[-1] and (item_indent is None or is_nested != nested):
                 out.append("")
             out.append(f"{prefix}{bullet} {_inline(body)}")
             item_indent = prefix + " " * (len(bullet) + 1)
+            if not is_nested:
+                parent_indent = item_indent
+            nested = is_nested
             continue
         if not line.strip():
             item_indent = None
+            nested = False
             out.append("")
             continue
         out.append((item_indent or "") + _inline(line.strip()))
