@@ -187,8 +187,11 @@ class ExpoParticipation(models.Model):
 
     @api.depends("partner_id")
     def _compute_user_id(self):
+        """The customer's salesperson, else the user recording the participation
+        (not the system user that loads data or runs scheduled jobs)."""
+        user = self.env.user if not self.env.user._is_superuser() else False
         for participation in self:
-            participation.user_id = participation.partner_id.user_id or self.env.user
+            participation.user_id = participation.partner_id.user_id or user
 
     @api.depends("nps_score")
     def _compute_nps_category(self):

@@ -92,3 +92,40 @@ class TestParticipation(ExpoCrmCommon):
         )
         self.assertEqual(self.edition_2024.expo_rebooking_lead_count, 1)
         self.assertEqual(self.edition_2023.expo_rebooking_lead_count, 0)
+
+    def test_salesperson(self):
+        """A participation goes to the customer's salesperson, else to the user who
+        records it, never to the system user."""
+        salesman = self.env["res.users"].create(
+            {
+                "name": "Chen Sales",
+                "login": "chen.sales",
+                "groups_id": [(4, self.env.ref("expo_crm.group_expo_user").id)],
+            }
+        )
+        self.gallery.user_id = salesman
+        self.assertEqual(
+            self._participate(self.gallery, self.edition_2024).user_id, salesman
+        )
+        museum = self.env["res.partner"].create({"name": "Museum", "is_company": True})
+        by_system = self._participate(museum, self.edition_2024)
+        self.assertFalse(by_system.user_id)
+        recorder = self.env["res.users"].create(
+            {
+                "name": "Zhao Recorder",
+                "login": "zhao.rec",
+                "groups_id": [(4, self.env.ref("expo_crm.group_expo_user").id)],
+            }
+        )
+        by_user = (
+            self.env["expo.participation"]
+            .with_user(recorder)
+            .create(
+                {
+                    "partner_id": museum.id,
+                    "event_id": self.edition_2025.id,
+                    "role_id": self.role_exhibitor.id,
+                }
+            )
+        )
+        self.assertEqual(by_user.user_id, recorder)
