@@ -542,14 +542,7 @@ class ExpoSegmentEngine(models.AbstractModel):
         profit = partner.expo_relationship_profit
         reasons = self._churn_reasons(company, partner, feedback, details)
         return {
-            "expo_rfm_recency": figures["recency"],
-            "expo_rfm_frequency": figures["frequency"],
-            "expo_rfm_monetary": figures["monetary"],
-            "expo_rfm_recency_score": str(figures["recency_score"]),
-            "expo_rfm_frequency_score": str(figures["frequency_score"]),
-            "expo_rfm_monetary_score": str(figures["monetary_score"]),
-            "expo_rfm_cell": figures["cell"],
-            "expo_pareto_class": figures["pareto"],
+            **self._rfm_pareto_values(figures, prefix="expo_"),
             "expo_value_tier": self._value_tier(
                 company,
                 figures["pareto"],
@@ -566,6 +559,22 @@ class ExpoSegmentEngine(models.AbstractModel):
             "expo_churn_reasons": "\n".join(reasons) or False,
             "expo_seg_company_id": company.id,
         }
+
+    @api.model
+    def _rfm_pareto_values(self, figures, prefix=""):
+        """RFM figures, scores and cell and the Pareto class as field values; partner
+        fields carry the ``expo_`` prefix, relationship fields none."""
+        values = {
+            "rfm_recency": figures["recency"],
+            "rfm_frequency": figures["frequency"],
+            "rfm_monetary": figures["monetary"],
+            "rfm_recency_score": str(figures["recency_score"]),
+            "rfm_frequency_score": str(figures["frequency_score"]),
+            "rfm_monetary_score": str(figures["monetary_score"]),
+            "rfm_cell": figures["cell"],
+            "pareto_class": figures["pareto"],
+        }
+        return {prefix + fname: value for fname, value in values.items()}
 
     @api.model
     def _value_tier(self, company, pareto, frequency, lifecycle, profit):
@@ -738,14 +747,7 @@ class ExpoSegmentEngine(models.AbstractModel):
                 continue
             relationship.write(
                 {
-                    "rfm_recency": figures["recency"],
-                    "rfm_frequency": figures["frequency"],
-                    "rfm_monetary": figures["monetary"],
-                    "rfm_recency_score": str(figures["recency_score"]),
-                    "rfm_frequency_score": str(figures["frequency_score"]),
-                    "rfm_monetary_score": str(figures["monetary_score"]),
-                    "rfm_cell": figures["cell"],
-                    "pareto_class": figures["pareto"],
+                    **self._rfm_pareto_values(figures),
                     "value_tier": self._value_tier(
                         company,
                         figures["pareto"],
