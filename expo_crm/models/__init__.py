@@ -3,6 +3,16 @@ from . import expo_series
 from . import expo_participation
 from . import event_event
 from . import res_partner
+from . import product_template
+from . import sale_order
+from . import sale_order_line
+from . import account_move
+from . import account_partial_reconcile
+from . import event_booth_category
+from . import event_type_booth
+from . import event_booth
+from . import event_registration
+from . import crm_lead
 from . import expo_relationship
 from . import res_company
 from . import res_config_settings

@@ -11,6 +11,15 @@ PARTICIPATION_STATES = [
 ]
 # states that count as having taken part in an edition
 TAKEN_PART_STATES = ("confirmed", "attended")
+# amounts refreshed from invoices: amount_<kind> for each product kind, and totals
+AMOUNT_FIELDS = (
+    "amount_booth",
+    "amount_sponsorship",
+    "amount_service",
+    "amount_advertising",
+    "amount_invoiced",
+    "amount_paid",
+)
 
 NPS_SCORES = [(str(score), str(score)) for score in range(11)]
 INTENT_SELECTION = [("yes", "Yes"), ("maybe", "Maybe"), ("no", "No")]
@@ -282,3 +291,137 @@ class ExpoParticipation(models.Model):
         result = super().unlink()
         self.env["expo.relationship"]._refresh_for_partners(partners)
         return result
+
+    # automatic participations and amounts
+    @api.model
+    def _expo_find_or_create(self, values_by_key):
+        """Participations for ``{(partner_id, event_id, role_id): values}``.
+
+        One search finds the existing participations, one create makes the missing
+        ones (with their values); existing ones are returned untouched. Returns a
+        dict ``{key: participation}``.
+        """
+        if not values_by_key:
+            return {}
+        partner_ids, event_ids, role_ids = (
+            {key[index] for key in values_by_key} for index in range(3)
+        )
+        existing = self.with_context(active_test=False).search(
+            [
+                ("partner_id", "in", list(partner_ids)),
+                ("event_id", "in", list(event_ids)),
+                ("role_id", "in", list(role_ids)),
+            ]
+        )
+        found = {
+            (part.partner_id.id, part.event_id.id, part.role_id.id): part
+            for part in existing
+        }
+        found = {key: part for key, part in found.items() if key in values_by_key}
+        missing = [key for key in values_by_key if key not in found]
+        created = self.create(
+            [
+                {
+                    **values_by_key[key],
+                    "partner_id": key[0],
+                    "event_id": key[1],
+                    "role_id": key[2],
+                }
+                for key in missing
+            ]
+        )
+        found.update(zip(missing, created, strict=False))
+        return found
+
+    def _expo_confirm(self, date_signed=None):
+        """Confirm planned or cancelled participations; keep attended ones."""
+        to_confirm = self.filtered(lambda p: p.state in ("planned", "cancelled"))
+        to_confirm.write({"state": "confirmed"})
+        unsigned = self.filtered(lambda p: not p.date_signed)
+        unsigned.write({"date_signed": date_signed or fields.Date.context_today(self)})
+
+    def _expo_is_held(self):
+        """Whether something still commits the customer: a booth, a confirmed sale
+        order line or a won opportunity."""
+        self.ensure_one()
+        return bool(
+            self.booth_ids
+            or self.sale_line_ids.filtered(lambda line: line.order_id.state == "sale")
+            or (self.lead_id.active and self.lead_id.won_status == "won")
+        )
+
+    def _expo_cancel_unheld(self):
+        """Cancel the planned or confirmed participations nothing holds any more."""
+        self.filtered(
+            lambda p: p.state in ("planned", "confirmed") and not p._expo_is_held()
+        ).write({"state": "cancelled"})
+
+    def _expo_sync_space_from_booths(self):
+        """Space of participations with booths = the sum of their booth sizes."""
+        for participation in self.filtered("booth_ids"):
+            space = sum(participation.booth_ids.mapped("expo_space_sqm"))
+            if participation.space_sqm != space:
+                participation.space_sqm = space
+
+    def _refresh_amounts(self):
+        """Amounts by kind, invoiced and paid, from the posted customer invoices and
+        credit notes linked to the participations' sale lines.
+
+        Untaxed, in company currency at the invoice date (the journal item balance),
+        credit notes subtract; paid is each invoice line's share of what was paid
+        on its invoice. One grouped query for all participations.
+        """
+        if not self:
+            return
+        participation_by_line = {}
+        for participation in self:
+            for line in participation.sale_line_ids:
+                participation_by_line.setdefault(line.id, participation)
+        groups = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("sale_line_ids", "in", list(participation_by_line)),
+                    ("parent_state", "=", "posted"),
+                    ("move_id.move_type", "in", ("out_invoice", "out_refund")),
+                    ("display_type", "=", "product"),
+                ],
+                ["sale_line_ids", "product_id", "move_id"],
+                ["balance:sum"],
+            )
+        )
+        totals = {
+            participation: dict.fromkeys(AMOUNT_FIELDS, 0.0) for participation in self
+        }
+        for sale_line, product, move, balance in groups:
+            participation = participation_by_line.get(sale_line.id)
+            if not participation:
+                continue
+            amount = -balance
+            kind = (product or sale_line.product_id).product_tmpl_id.expo_amount_kind
+            if not kind and sale_line.product_id.service_tracking == "event_booth":
+                kind = "booth"
+            values = totals[participation]
+            if kind:
+                values[f"amount_{kind}"] += amount
+            values["amount_invoiced"] += amount
+            values["amount_paid"] += amount * move._expo_paid_ratio()
+        for participation, values in totals.items():
+            currency = participation.currency_id
+            values = {fname: currency.round(amount) for fname, amount in values.items()}
+            changed = {
+                fname: amount
+                for fname, amount in values.items()
+                if currency.compare_amounts(participation[fname], amount)
+            }
+            if changed:
+                participation.write(changed)
+
+    @api.model
+    def _refresh_amounts_of_sale_lines(self, sale_lines):
+        """Refresh the participations holding these sale order lines."""
+        if sale_lines:
+            self.sudo().search(
+                [("sale_line_ids", "in", sale_lines.ids)]
+            )._refresh_amounts()

@@ -1,7 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, timedelta
 
+from odoo import Command
 from odoo.tests import TransactionCase
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
 
 class ExpoCrmCommon(TransactionCase):
@@ -95,3 +98,117 @@ class ExpoRelationshipCommon(ExpoCrmCommon):
 
     def _new_customer(self, name):
         return self.env["res.partner"].create({"name": name, "is_company": True})
+
+
+class ExpoCrmSaleCommon(ExpoCrmCommon, AccountTestInvoicingCommon):
+    """ExpoCrmCommon in a company with a chart of accounts, exhibition products,
+    booths and helpers to sell and invoice."""
+
+    @classmethod
+    def get_default_groups(cls):
+        return (
+            super().get_default_groups()
+            | cls.env.ref("expo_crm.group_expo_manager")
+            | cls.env.ref("sales_team.group_sale_manager")
+            | cls.env.ref("event.group_event_manager")
+        )
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        product_values = {"type": "service", "invoice_policy": "order"}
+        cls.product_booth = cls.env["product.product"].create(
+            {
+                **product_values,
+                "name": "Booth Rental",
+                "list_price": 1000.0,
+                "service_tracking": "event_booth",
+                "expo_amount_kind": "booth",
+            }
+        )
+        cls.product_sponsorship = cls.env["product.product"].create(
+            {
+                **product_values,
+                "name": "Gold Sponsorship",
+                "list_price": 5000.0,
+                "expo_amount_kind": "sponsorship",
+            }
+        )
+        cls.product_service = cls.env["product.product"].create(
+            {
+                **product_values,
+                "name": "Booth Cleaning",
+                "list_price": 100.0,
+                "expo_amount_kind": "service",
+            }
+        )
+        cls.product_other = cls.env["product.product"].create(
+            {**product_values, "name": "Consulting", "list_price": 50.0}
+        )
+        cls.booth_category = cls.env["event.booth.category"].create(
+            {
+                "name": "Standard 12 m²",
+                "expo_space_sqm": 12.0,
+                "product_id": cls.product_booth.id,
+            }
+        )
+        cls.booth_a, cls.booth_b, cls.booth_c = cls.env["event.booth"].create(
+            [
+                {
+                    "name": f"Booth {name}",
+                    "event_id": cls.edition_2025.id,
+                    "booth_category_id": cls.booth_category.id,
+                }
+                for name in "ABC"
+            ]
+        )
+
+    @classmethod
+    def _sell(cls, partner, lines, event=None, currency=None, confirm=True):
+        """A sale order of ``[(product, price, extra line values)]`` for ``event``."""
+        values = {
+            "partner_id": partner.id,
+            "expo_event_id": event.id if event else False,
+            "order_line": [
+                Command.create(
+                    {
+                        "product_id": product.id,
+                        "product_uom_qty": 1.0,
+                        "price_unit": price,
+                        **extra,
+                    }
+                )
+                for product, price, extra in lines
+            ],
+        }
+        if currency:
+            values["pricelist_id"] = (
+                cls.env["product.pricelist"]
+                .create({"name": currency.name, "currency_id": currency.id})
+                .id
+            )
+        order = cls.env["sale.order"].create(values)
+        if confirm:
+            order.action_confirm()
+        return order
+
+    @classmethod
+    def _invoice(cls, order, invoice_date):
+        invoice = order._create_invoices()
+        invoice.invoice_date = invoice_date
+        invoice.action_post()
+        return invoice
+
+    @classmethod
+    def _pay(cls, invoice, amount, payment_date=None):
+        return (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create(
+                {
+                    "amount": amount,
+                    "payment_date": payment_date or invoice.invoice_date,
+                }
+            )
+            ._create_payments()
+        )

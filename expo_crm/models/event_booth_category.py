@@ -1,0 +1,20 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class EventBoothCategory(models.Model):
+    _inherit = "event.booth.category"
+
+    expo_space_sqm = fields.Float(
+        "Booth Size (m²)",
+        digits=(16, 2),
+        help="Default floor space of the booths of this category.",
+    )
+
+    _sql_constraints = [
+        (
+            "expo_space_sqm_positive",
+            "CHECK(expo_space_sqm >= 0)",
+            "A booth size cannot be negative.",
+        ),
+    ]

@@ -1,0 +1,49 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    expo_event_id = fields.Many2one(
+        "event.event",
+        string="Exhibition Edition",
+        compute="_compute_expo_event_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        domain="[('expo_series_id', '!=', False)]",
+        help="The edition this order sells booths, sponsorships, services or "
+        "advertising for, when its lines do not name one.",
+    )
+    expo_participation_ids = fields.Many2many(
+        "expo.participation",
+        "expo_participation_sale_order_rel",
+        "order_id",
+        "participation_id",
+        string="Participations",
+        readonly=True,
+        copy=False,
+    )
+
+    @api.depends("opportunity_id")
+    def _compute_expo_event_id(self):
+        for order in self:
+            order.expo_event_id = (
+                order.expo_event_id or order.opportunity_id.expo_event_id
+            )
+
+    def action_confirm(self):
+        res = super().action_confirm()
+        self.order_line._expo_sync_participations()
+        return res
+
+    def _action_cancel(self):
+        res = super()._action_cancel()
+        participations = (
+            self.env["expo.participation"]
+            .sudo()
+            .search([("sale_order_ids", "in", self.ids)])
+        )
+        participations._expo_cancel_unheld()
+        return res

@@ -1,0 +1,1 @@
+from . import expo_rebooking_wizard
