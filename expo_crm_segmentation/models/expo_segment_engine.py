@@ -1,0 +1,750 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import bisect
+from collections import defaultdict
+from datetime import timedelta
+from itertools import groupby
+
+from odoo import _, api, fields, models
+from odoo.tools import float_compare, float_is_zero, format_amount
+
+from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
+
+from .res_partner import SEGMENT_FIELDS
+
+RELATIONSHIP_SEGMENT_FIELDS = (
+    "rfm_recency",
+    "rfm_frequency",
+    "rfm_monetary",
+    "rfm_recency_score",
+    "rfm_frequency_score",
+    "rfm_monetary_score",
+    "rfm_cell",
+    "pareto_class",
+    "value_tier",
+)
+RECOMMEND_FROM_NPS = {"promoter": "yes", "passive": "maybe", "detractor": "no"}
+FEEDBACK_FIELDS = [
+    "partner_id",
+    "feedback_date",
+    "satisfaction_index",
+    "nps_score",
+    "nps_category",
+    "intent_rebook",
+    "intent_recommend",
+]
+
+
+class ExpoSegmentEngine(models.AbstractModel):
+    """Computes the segments of a company's customers from their participation
+    history: population-wide rankings (RFM quintiles, Pareto classes) come from
+    grouped queries over all participations, then only the requested partners are
+    written. A batch of the scheduled run and a single-partner recompute therefore
+    give the same result."""
+
+    _name = "expo.segment.engine"
+    _description = "Exhibition Segmentation Engine"
+
+    # ------------------------------------------------------------------
+    # scheduled runs
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_recompute(self):
+        """One batch per company and call; the cron runner calls again (and
+        commits in between) while progress reports remaining partners."""
+        done = remaining = 0
+        for company in self.env["res.company"].search([]):
+            company_done, company_remaining = self._run_batch(company)
+            done += company_done
+            remaining += company_remaining
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    @api.model
+    def _schedule_run(self, company, full=False):
+        """Ask for a run (full or incremental) and wake the scheduled job up."""
+        if full:
+            company.sudo().expo_seg_full_requested = True
+        self.env.ref("expo_crm_segmentation.ir_cron_expo_segment_recompute")._trigger()
+
+    @api.model
+    def _run_batch(self, company):
+        """Recompute the next batch of the company's current run (starting one
+        when none is under way). Return (partners done, partners remaining)."""
+        company = company.sudo()
+        if not company.expo_seg_run_start:
+            company.write(
+                {
+                    "expo_seg_run_start": fields.Datetime.now(),
+                    "expo_seg_run_full": company.expo_seg_full_requested
+                    or not company.expo_seg_last_run,
+                    "expo_seg_full_requested": False,
+                    "expo_seg_run_cursor": 0,
+                }
+            )
+        targets = [
+            partner_id
+            for partner_id in self._target_partner_ids(
+                company, company.expo_seg_run_full, company.expo_seg_last_run
+            )
+            if partner_id > company.expo_seg_run_cursor
+        ]
+        batch = targets[: company.expo_seg_batch_size]
+        if batch:
+            self._recompute_partners(company, self.env["res.partner"].browse(batch))
+        remaining = len(targets) - len(batch)
+        if remaining:
+            company.expo_seg_run_cursor = batch[-1]
+        else:
+            company.write(
+                {
+                    "expo_seg_last_run": company.expo_seg_run_start,
+                    "expo_seg_run_start": False,
+                    "expo_seg_run_full": False,
+                    "expo_seg_run_cursor": 0,
+                }
+            )
+        return len(batch), remaining
+
+    @api.model
+    def _target_partner_ids(self, company, full, since):
+        """Sorted ids of the partners a run recomputes: the whole population
+        (and the partners segmented before) on a full run; otherwise those whose
+        participations or customer invoices changed since the last run."""
+        segmented = set(
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search([("expo_seg_company_id", "=", company.id)])
+            .ids
+        )
+        if full or not since:
+            population = {
+                partner.id
+                for [partner] in self.env["expo.participation"]._read_group(
+                    self._participation_domain(company), ["partner_id"]
+                )
+            }
+            return sorted(population | segmented)
+        changed = {
+            partner.id
+            for [partner] in self.env["expo.participation"]._read_group(
+                [("company_id", "=", company.id), ("write_date", ">", since)],
+                ["partner_id"],
+            )
+        }
+        invoiced = {
+            partner.id
+            for [partner] in self.env["account.move"]._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("write_date", ">", since),
+                ],
+                ["commercial_partner_id"],
+            )
+        }
+        customers = {
+            partner.id
+            for [partner] in self.env["expo.participation"]._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("partner_id", "in", list(invoiced)),
+                ],
+                ["partner_id"],
+            )
+        }
+        return sorted(changed | (invoiced & (customers | segmented)))
+
+    # ------------------------------------------------------------------
+    # recompute
+    # ------------------------------------------------------------------
+    @api.model
+    def _recompute_partners(self, company, partners):
+        """Recompute and write the segments of ``partners`` in ``company``,
+        ranked against the company's whole population."""
+        partners = partners.commercial_partner_id
+        population = self._population(company)
+        in_population = partners.filtered(lambda p: p.id in population["partners"])
+        details = self._partner_details(company, in_population, population)
+        now = fields.Datetime.now()
+        for partner in in_population:
+            vals = self._partner_values(company, partner, population, details)
+            partner.write(dict(vals, expo_seg_date=now))
+        outside = (partners - in_population).filtered(
+            lambda p: p.expo_seg_company_id in (company, self.env["res.company"])
+        )
+        if outside:
+            outside.write(dict(dict.fromkeys(SEGMENT_FIELDS, False), expo_seg_date=now))
+        self._write_series_segments(company, partners, population)
+
+    @api.model
+    def _participation_domain(self, company):
+        """Participations of the population: taken part, in a past edition of a
+        series, in a segmented role."""
+        roles = company.expo_seg_role_ids or self.env["expo.role"].with_context(
+            active_test=False
+        ).search([("side", "=", "downstream")])
+        return [
+            ("company_id", "=", company.id),
+            ("state", "in", TAKEN_PART_STATES),
+            ("series_id", "!=", False),
+            ("event_date_begin", "<=", fields.Datetime.now()),
+            ("role_id", "in", roles.ids),
+        ]
+
+    @api.model
+    def _past_editions(self, company):
+        """Past editions of the company's series: {series id: [editions]} oldest
+        first."""
+        editions = self.env["event.event"].search_fetch(
+            [
+                ("expo_series_id.company_id", "=", company.id),
+                ("date_begin", "<=", fields.Datetime.now()),
+            ],
+            ["expo_series_id", "date_begin"],
+            order="date_begin, id",
+        )
+        by_series = defaultdict(list)
+        for edition in editions:
+            by_series[edition.expo_series_id.id].append(edition)
+        return by_series
+
+    @api.model
+    def _population(self, company):
+        """Figures and rankings of the company's whole customer population.
+
+        Returns a dict with ``series`` {(partner id, series id): figures},
+        ``partners`` {partner id: figures} (figures: recency, frequency,
+        monetary, scores, cell, pareto), computed with grouped queries only."""
+        editions = self._past_editions(company)
+        window_ids = [
+            edition.id
+            for series in editions.values()
+            for edition in series[-company.expo_seg_rfm_window :]
+        ]
+        dates = {
+            series_id: [edition.date_begin for edition in series]
+            for series_id, series in editions.items()
+        }
+        domain = self._participation_domain(company)
+        Participation = self.env["expo.participation"]
+        per_series = {}
+        for partner, series, last_date in Participation._read_group(
+            domain, ["partner_id", "series_id"], ["event_date_begin:max"]
+        ):
+            series_dates = dates.get(series.id, [])
+            per_series[partner.id, series.id] = {
+                "recency": len(series_dates)
+                - bisect.bisect_right(series_dates, last_date),
+                "frequency": 0,
+                "monetary": 0.0,
+            }
+        for partner, series, count, amount in Participation._read_group(
+            domain + [("event_id", "in", window_ids)],
+            ["partner_id", "series_id"],
+            ["event_id:count_distinct", "amount_invoiced:sum"],
+        ):
+            per_series[partner.id, series.id].update(frequency=count, monetary=amount)
+        per_partner = {}
+        for (partner_id, _series_id), figures in per_series.items():
+            total = per_partner.setdefault(
+                partner_id,
+                {"recency": figures["recency"], "frequency": 0, "monetary": 0.0},
+            )
+            total["recency"] = min(total["recency"], figures["recency"])
+            total["frequency"] += figures["frequency"]
+            total["monetary"] += figures["monetary"]
+        self._rank(per_partner)
+        economic = {
+            partner.id: partner.expo_economic_value
+            for partner in self.env["res.partner"].search_fetch(
+                [("id", "in", list(per_partner))], ["expo_economic_value"]
+            )
+        }
+        self._set_pareto(company, per_partner, economic)
+        relationship_values = {
+            (partner.id, series.id): value
+            for partner, series, value in self.env["expo.relationship"]._read_group(
+                [("company_id", "=", company.id)],
+                ["partner_id", "series_id"],
+                ["economic_value:sum"],
+            )
+        }
+        by_series = defaultdict(dict)
+        for (partner_id, series_id), figures in per_series.items():
+            by_series[series_id][partner_id] = figures
+        for series_id, series_figures in by_series.items():
+            self._rank(series_figures)
+            self._set_pareto(
+                company,
+                series_figures,
+                {
+                    partner_id: relationship_values.get((partner_id, series_id), 0.0)
+                    for partner_id in series_figures
+                },
+            )
+        return {"series": per_series, "partners": per_partner}
+
+    @api.model
+    def _rank(self, figures_by_key):
+        """Add RFM scores and cell to each figures dict, ranked among them."""
+        if not figures_by_key:
+            return
+        scores = {
+            name: self._quintile_scores(
+                {key: figures[name] for key, figures in figures_by_key.items()},
+                higher_is_better=name != "recency",
+            )
+            for name in ("recency", "frequency", "monetary")
+        }
+        for key, figures in figures_by_key.items():
+            figures.update(
+                recency_score=scores["recency"][key],
+                frequency_score=scores["frequency"][key],
+                monetary_score=scores["monetary"][key],
+                cell=f"{scores['recency'][key]}{scores['frequency'][key]}"
+                f"{scores['monetary'][key]}",
+            )
+
+    @api.model
+    def _set_pareto(self, company, figures_by_key, values):
+        classes = self._pareto_classes(
+            values, company.expo_seg_pareto_a_pct, company.expo_seg_pareto_b_pct
+        )
+        for key, figures in figures_by_key.items():
+            figures["pareto"] = classes.get(key, False)
+
+    @api.model
+    def _quintile_scores(self, values, higher_is_better=True):
+        """Score each key 1-5 by the mid-rank percentile of its value among all
+        values: equal values share a score, and a single customer or a population
+        of equal values scores 3, the middle."""
+        ordered = sorted(values.values())
+        count = len(ordered)
+        scores = {}
+        for key, value in values.items():
+            below = bisect.bisect_left(ordered, value)
+            equal = bisect.bisect_right(ordered, value) - below
+            if not higher_is_better:
+                below = count - below - equal
+            scores[key] = min(5, (2 * below + equal) * 5 // (2 * count) + 1)
+        return scores
+
+    @api.model
+    def _pareto_classes(self, values, a_pct, b_pct):
+        """Pareto class of each key: walking customers from the most valuable
+        down, a customer is A while the value before it is below ``a_pct`` % of
+        the total (so A is the smallest set reaching ``a_pct`` %), B while below
+        ``b_pct`` %, C after. Equal values share the class of the first of them;
+        customers without positive value are C. Empty when there is no value."""
+        positive = sorted(
+            ((value, key) for key, value in values.items() if value > 0),
+            key=lambda item: -item[0],
+        )
+        total = sum(value for value, _key in positive)
+        if float_is_zero(total, precision_digits=2):
+            return {}
+        classes = dict.fromkeys(values, "c")
+        cumulative = 0.0
+        for value, group in groupby(positive, key=lambda item: item[0]):
+            keys = [key for _value, key in group]
+            before = cumulative * 100
+            if float_compare(before, a_pct * total, precision_digits=2) < 0:
+                pareto = "a"
+            elif float_compare(before, b_pct * total, precision_digits=2) < 0:
+                pareto = "b"
+            else:
+                pareto = "c"
+            classes.update(dict.fromkeys(keys, pareto))
+            cumulative += value * len(keys)
+        return classes
+
+    # ------------------------------------------------------------------
+    # per-partner details (only for the partners being written)
+    # ------------------------------------------------------------------
+    @api.model
+    def _partner_details(self, company, partners, population):
+        return {
+            "feedback": self._latest_feedback(company, partners),
+            "drops": self._drops(company, partners),
+            "booked": self._booked_next(company, partners),
+            "not_rebooked": self._not_rebooked(company, partners, population),
+            "overdue": self._overdue(company, partners),
+        }
+
+    @api.model
+    def _latest_feedback(self, company, partners):
+        """{partner id: feedback dict} of each partner's latest participation
+        with any feedback (satisfaction, NPS or intents)."""
+        participations = self.env["expo.participation"].search_fetch(
+            [
+                ("company_id", "=", company.id),
+                ("partner_id", "in", partners.ids),
+                "|",
+                "|",
+                "|",
+                ("feedback_date", "!=", False),
+                ("nps_score", "!=", False),
+                ("intent_rebook", "!=", False),
+                ("intent_recommend", "!=", False),
+            ],
+            FEEDBACK_FIELDS,
+            order="event_date_begin desc, id desc",
+        )
+        feedback = {}
+        for participation in participations:
+            feedback.setdefault(
+                participation.partner_id.id,
+                {
+                    "satisfaction": participation.satisfaction_index
+                    if participation.feedback_date
+                    else None,
+                    "nps": int(participation.nps_score)
+                    if participation.nps_score
+                    else None,
+                    "nps_category": participation.nps_category,
+                    "intent_rebook": participation.intent_rebook,
+                    "intent_recommend": participation.intent_recommend,
+                },
+            )
+        return feedback
+
+    @api.model
+    def _drops(self, company, partners):
+        """{partner id: [(series, space drop %, spend drop %)]} between the last
+        two editions each partner took part in, per series."""
+        rows = self.env["expo.participation"]._read_group(
+            self._participation_domain(company) + [("partner_id", "in", partners.ids)],
+            ["partner_id", "series_id", "event_id"],
+            ["space_sqm:sum", "amount_invoiced:sum"],
+        )
+        history = defaultdict(list)
+        for partner, series, event, space, amount in rows:
+            history[partner.id, series].append(
+                (event.date_begin, event.id, space, amount)
+            )
+        drops = defaultdict(list)
+        for (partner_id, series), editions in history.items():
+            if len(editions) < 2:
+                continue
+            editions.sort()
+            (*_before, previous, last) = editions
+            drops[partner_id].append(
+                (
+                    series,
+                    self._drop_pct(previous[2], last[2]),
+                    self._drop_pct(previous[3], last[3]),
+                )
+            )
+        return drops
+
+    @api.model
+    def _drop_pct(self, previous, last):
+        if previous <= 0:
+            return 0.0
+        return max(0.0, (previous - last) * 100.0 / previous)
+
+    @api.model
+    def _upcoming_editions(self, company):
+        """Next edition of each of the company's series: {series id: edition}."""
+        editions = self.env["event.event"].search_fetch(
+            [
+                ("expo_series_id.company_id", "=", company.id),
+                ("date_begin", ">", fields.Datetime.now()),
+            ],
+            ["expo_series_id", "date_begin"],
+            order="date_begin desc, id desc",
+        )
+        return {edition.expo_series_id.id: edition for edition in editions}
+
+    @api.model
+    def _booked_next(self, company, partners):
+        """{partner id: set of upcoming edition ids it has booked}."""
+        booked = defaultdict(set)
+        for partner, event in self.env["expo.participation"]._read_group(
+            [
+                ("company_id", "=", company.id),
+                ("partner_id", "in", partners.ids),
+                ("state", "in", TAKEN_PART_STATES),
+                ("event_date_begin", ">", fields.Datetime.now()),
+            ],
+            ["partner_id", "event_id"],
+        ):
+            booked[partner.id].add(event.id)
+        return booked
+
+    @api.model
+    def _not_rebooked(self, company, partners, population):
+        """{partner id: [next editions]} starting within the configured days that
+        a customer of the latest past edition has not booked (an opportunity won
+        confirms the participation, which books it)."""
+        limit = fields.Datetime.now() + timedelta(
+            days=company.expo_seg_churn_rebook_days
+        )
+        upcoming = {
+            series_id: edition
+            for series_id, edition in self._upcoming_editions(company).items()
+            if edition.date_begin <= limit
+        }
+        booked = self._booked_next(company, partners)
+        partner_ids = set(partners.ids)
+        missing = defaultdict(list)
+        for (partner_id, series_id), figures in population["series"].items():
+            edition = upcoming.get(series_id)
+            if (
+                edition
+                and partner_id in partner_ids
+                and figures["recency"] == 0
+                and edition.id not in booked[partner_id]
+            ):
+                missing[partner_id].append(edition)
+        return missing
+
+    @api.model
+    def _overdue(self, company, partners):
+        """{partner id: amount due} of customer invoices overdue by more than the
+        configured days."""
+        limit = fields.Date.context_today(self) - timedelta(
+            days=company.expo_seg_churn_overdue_days
+        )
+        return {
+            partner.id: amount
+            for partner, amount in self.env["account.move"]._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("commercial_partner_id", "in", partners.ids),
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("payment_state", "in", ("not_paid", "partial")),
+                    ("invoice_date_due", "<", limit),
+                ],
+                ["commercial_partner_id"],
+                ["amount_residual_signed:sum"],
+            )
+        }
+
+    # ------------------------------------------------------------------
+    # rules
+    # ------------------------------------------------------------------
+    @api.model
+    def _partner_values(self, company, partner, population, details):
+        figures = population["partners"][partner.id]
+        feedback = details["feedback"].get(partner.id)
+        repeat = self._repeat_patronage(
+            company, figures["frequency"], bool(details["booked"].get(partner.id))
+        )
+        profit = partner.expo_relationship_profit
+        reasons = self._churn_reasons(company, partner, feedback, details)
+        return {
+            "expo_rfm_recency": figures["recency"],
+            "expo_rfm_frequency": figures["frequency"],
+            "expo_rfm_monetary": figures["monetary"],
+            "expo_rfm_recency_score": str(figures["recency_score"]),
+            "expo_rfm_frequency_score": str(figures["frequency_score"]),
+            "expo_rfm_monetary_score": str(figures["monetary_score"]),
+            "expo_rfm_cell": figures["cell"],
+            "expo_pareto_class": figures["pareto"],
+            "expo_value_tier": self._value_tier(
+                company,
+                figures["pareto"],
+                figures["frequency"],
+                partner.expo_lifecycle_stage,
+                profit,
+            ),
+            "expo_loyalty_segment": self._loyalty_segment(company, feedback, repeat),
+            "expo_profit_loyalty_segment": self._profit_loyalty_segment(
+                company, repeat, profit
+            ),
+            "expo_satisfaction_segment": self._satisfaction_segment(company, feedback),
+            "expo_churn_risk": bool(reasons),
+            "expo_churn_reasons": "\n".join(reasons) or False,
+            "expo_seg_company_id": company.id,
+        }
+
+    @api.model
+    def _value_tier(self, company, pareto, frequency, lifecycle, profit):
+        """DOMAIN §8 tiers; unknown without a Pareto class (no economic value)."""
+        if not pareto:
+            return False
+        rounding = company.currency_id.rounding
+        if (
+            float_compare(
+                profit, company.expo_seg_risk_profit_limit, precision_rounding=rounding
+            )
+            < 0
+        ):
+            return "risk"
+        if (
+            pareto == "a"
+            and frequency >= company.expo_seg_strategic_min_editions
+            and lifecycle not in ("weakening", "disappearance")
+        ):
+            return "strategic"
+        if pareto in ("a", "b") and lifecycle != "disappearance":
+            return "key"
+        return "transactional"
+
+    @api.model
+    def _repeat_patronage(self, company, frequency, booked_next):
+        return frequency >= company.expo_seg_repeat_min_editions or booked_next
+
+    @api.model
+    def _attitude(self, company, feedback):
+        """True when every known signal of the latest feedback is favourable,
+        False when one is not, None when nothing is known."""
+        if not feedback:
+            return None
+        signals = []
+        if feedback["satisfaction"] is not None:
+            signals.append(
+                feedback["satisfaction"] >= company.expo_seg_attitude_min_satisfaction
+            )
+        if feedback["nps"] is not None:
+            signals.append(feedback["nps"] >= company.expo_seg_attitude_min_nps)
+        signals.extend(
+            feedback[intent] != "no"
+            for intent in ("intent_rebook", "intent_recommend")
+            if feedback[intent]
+        )
+        return all(signals) if signals else None
+
+    @api.model
+    def _loyalty_segment(self, company, feedback, repeat):
+        """Dick & Basu: relative attitude x repeat patronage."""
+        attitude = self._attitude(company, feedback)
+        if attitude is None:
+            return False
+        return {
+            (True, True): "loyal",
+            (True, False): "latent",
+            (False, True): "spurious",
+            (False, False): "none",
+        }[(attitude, repeat)]
+
+    @api.model
+    def _profit_loyalty_segment(self, company, repeat, profit):
+        """Reinartz & Kumar: loyalty (repeat patronage) x profitability."""
+        profitable = (
+            float_compare(
+                profit,
+                company.expo_seg_profitable_min,
+                precision_rounding=company.currency_id.rounding,
+            )
+            > 0
+        )
+        return {
+            (True, True): "true_friend",
+            (False, True): "butterfly",
+            (True, False): "barnacle",
+            (False, False): "stranger",
+        }[(repeat, profitable)]
+
+    @api.model
+    def _satisfaction_segment(self, company, feedback):
+        """Brandt: satisfaction, intent to recommend (or NPS) and to rebook; all
+        three must be known."""
+        if not feedback or feedback["satisfaction"] is None:
+            return False
+        rebook = feedback["intent_rebook"]
+        recommend = feedback["intent_recommend"] or RECOMMEND_FROM_NPS.get(
+            feedback["nps_category"]
+        )
+        if not rebook or not recommend:
+            return False
+        satisfaction = feedback["satisfaction"]
+        if satisfaction < company.expo_seg_dissatisfied_max_satisfaction or (
+            rebook == "no" and recommend != "yes"
+        ):
+            return "dissatisfied"
+        if rebook == "yes":
+            if (
+                satisfaction >= company.expo_seg_secure_min_satisfaction
+                and recommend == "yes"
+            ):
+                return "secure"
+            if (
+                satisfaction >= company.expo_seg_satisfied_min_satisfaction
+                and recommend != "no"
+            ):
+                return "satisfied"
+        return "vulnerable"
+
+    @api.model
+    def _churn_reasons(self, company, partner, feedback, details):
+        reasons = []
+        if partner.expo_lifecycle_stage == "weakening":
+            reasons.append(_("Relationship is weakening."))
+        if feedback and feedback["nps_category"] == "detractor":
+            reasons.append(_("Latest feedback is from a detractor."))
+        threshold = company.expo_seg_churn_drop_pct
+        for series, space_drop, spend_drop in details["drops"].get(partner.id, []):
+            if space_drop >= threshold:
+                reasons.append(
+                    _(
+                        "Space cut by %(drop)s %% at %(series)s.",
+                        drop=round(space_drop),
+                        series=series.display_name,
+                    )
+                )
+            if spend_drop >= threshold:
+                reasons.append(
+                    _(
+                        "Spend cut by %(drop)s %% at %(series)s.",
+                        drop=round(spend_drop),
+                        series=series.display_name,
+                    )
+                )
+        for edition in details["not_rebooked"].get(partner.id, []):
+            reasons.append(
+                _(
+                    "Not rebooked for %(edition)s, starting %(date)s.",
+                    edition=edition.display_name,
+                    date=fields.Date.to_string(edition.date_begin.date()),
+                )
+            )
+        if partner.id in details["overdue"]:
+            reasons.append(
+                _(
+                    "Overdue invoices: %(amount)s.",
+                    amount=format_amount(
+                        self.env, details["overdue"][partner.id], company.currency_id
+                    ),
+                )
+            )
+        return reasons
+
+    # ------------------------------------------------------------------
+    # per series
+    # ------------------------------------------------------------------
+    @api.model
+    def _write_series_segments(self, company, partners, population):
+        """Write the per-series segments on the partners' relationships; a
+        relationship outside the population (no past participation) is emptied."""
+        relationships = self.env["expo.relationship"].search(
+            [("company_id", "=", company.id), ("partner_id", "in", partners.ids)]
+        )
+        empty = self.env["expo.relationship"]
+        for relationship in relationships:
+            key = (relationship.partner_id.id, relationship.series_id.id)
+            figures = population["series"].get(key)
+            if not figures:
+                empty |= relationship
+                continue
+            relationship.write(
+                {
+                    "rfm_recency": figures["recency"],
+                    "rfm_frequency": figures["frequency"],
+                    "rfm_monetary": figures["monetary"],
+                    "rfm_recency_score": str(figures["recency_score"]),
+                    "rfm_frequency_score": str(figures["frequency_score"]),
+                    "rfm_monetary_score": str(figures["monetary_score"]),
+                    "rfm_cell": figures["cell"],
+                    "pareto_class": figures["pareto"],
+                    "value_tier": self._value_tier(
+                        company,
+                        figures["pareto"],
+                        figures["frequency"],
+                        relationship.lifecycle_stage,
+                        relationship.relationship_profit,
+                    ),
+                }
+            )
+        empty.write(dict.fromkeys(RELATIONSHIP_SEGMENT_FIELDS, False))

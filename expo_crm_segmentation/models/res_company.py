@@ -1,0 +1,219 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # population and RFM
+    expo_seg_role_ids = fields.Many2many(
+        "expo.role",
+        "expo_seg_role_res_company_rel",
+        "company_id",
+        "role_id",
+        string="Segmented Roles",
+        help="Roles whose participations make up the segmented population; empty "
+        "means all downstream roles (exhibitors, sponsors, visitors).",
+    )
+    expo_seg_rfm_window = fields.Integer(
+        "RFM Window (editions)",
+        default=3,
+        help="Frequency and monetary value count the last N past editions of each "
+        "series.",
+    )
+    # Pareto
+    expo_seg_pareto_a_pct = fields.Float(
+        "Class A Share (%)",
+        default=80.0,
+        help="Class A is the smallest set of customers making this share of the "
+        "economic value.",
+    )
+    expo_seg_pareto_b_pct = fields.Float(
+        "Classes A+B Share (%)",
+        default=95.0,
+        help="Class B holds the next customers until this cumulated share; the rest "
+        "is class C.",
+    )
+    # value tier
+    expo_seg_strategic_min_editions = fields.Integer(
+        "Strategic: Minimum Editions",
+        default=2,
+        help="A class A customer is strategic when it took part in at least this many "
+        "editions of the RFM window and is not weakening or gone.",
+    )
+    expo_seg_risk_profit_limit = fields.Monetary(
+        "Risk: Relationship Profit Below",
+        default=0.0,
+        help="A customer whose relationship profit is below this amount is a risk "
+        "customer.",
+    )
+    # loyalty
+    expo_seg_repeat_min_editions = fields.Integer(
+        "Repeat Patronage: Minimum Editions",
+        default=2,
+        help="Repeat patronage is high from this many editions in the RFM window, or "
+        "when the next edition is already booked.",
+    )
+    expo_seg_attitude_min_satisfaction = fields.Float(
+        "Positive Attitude: Minimum Satisfaction",
+        default=70.0,
+        help="Satisfaction index (0-100) from which the latest feedback counts as a "
+        "positive attitude.",
+    )
+    expo_seg_attitude_min_nps = fields.Integer(
+        "Positive Attitude: Minimum NPS",
+        default=7,
+        help="NPS score (0-10) from which the latest feedback counts as a positive "
+        "attitude.",
+    )
+    expo_seg_profitable_min = fields.Monetary(
+        "Profitable: Relationship Profit Above",
+        default=0.0,
+        help="Reinartz & Kumar: a customer is profitable when its relationship profit "
+        "is above this amount.",
+    )
+    # Brandt satisfaction
+    expo_seg_secure_min_satisfaction = fields.Float(
+        "Secure: Minimum Satisfaction",
+        default=80.0,
+        help="Secure customers are at least this satisfied, will recommend and will "
+        "rebook.",
+    )
+    expo_seg_satisfied_min_satisfaction = fields.Float(
+        "Satisfied: Minimum Satisfaction",
+        default=60.0,
+        help="Satisfied customers are at least this satisfied, may recommend and will "
+        "rebook.",
+    )
+    expo_seg_dissatisfied_max_satisfaction = fields.Float(
+        "Dissatisfied: Satisfaction Below",
+        default=40.0,
+        help="Below this satisfaction, or not rebooking and not sure to recommend, a "
+        "customer is dissatisfied; the others are vulnerable.",
+    )
+    # Knox
+    expo_seg_knox_many_shows = fields.Integer(
+        "Knox: Many Competing Shows From",
+        default=2,
+        help="A customer attending at least this many competing shows buys many "
+        "brands (brand switcher or multi-brand buyer).",
+    )
+    # churn risk
+    expo_seg_churn_drop_pct = fields.Float(
+        "Churn: Space or Spend Drop (%)",
+        default=30.0,
+        help="Cutting space or spend by this share or more between the last two "
+        "editions taken part in flags a churn risk.",
+    )
+    expo_seg_churn_rebook_days = fields.Integer(
+        "Churn: Days Before Next Edition",
+        default=90,
+        help="A customer of the latest edition who has not booked the next one this "
+        "many days before it starts is a churn risk.",
+    )
+    expo_seg_churn_overdue_days = fields.Integer(
+        "Churn: Overdue Invoices After (days)",
+        default=30,
+        help="Customer invoices unpaid this many days after their due date flag a "
+        "churn risk.",
+    )
+    # batch runs
+    expo_seg_batch_size = fields.Integer(
+        "Recompute Batch Size",
+        default=1000,
+        help="Partners recomputed (and committed) per batch of the scheduled job.",
+    )
+    expo_seg_last_run = fields.Datetime(
+        "Last Segmentation Run",
+        readonly=True,
+        copy=False,
+        help="Start of the last completed run; an incremental run recomputes the "
+        "partners whose participations or invoices changed since then.",
+    )
+    expo_seg_run_start = fields.Datetime("Running Since", readonly=True, copy=False)
+    expo_seg_run_full = fields.Boolean("Full Run", readonly=True, copy=False)
+    expo_seg_run_cursor = fields.Integer(readonly=True, copy=False)
+    expo_seg_full_requested = fields.Boolean(
+        "Full Run Requested", readonly=True, copy=False
+    )
+
+    @api.constrains(
+        "expo_seg_pareto_a_pct",
+        "expo_seg_pareto_b_pct",
+        "expo_seg_rfm_window",
+        "expo_seg_batch_size",
+    )
+    def _check_expo_seg_pareto(self):
+        for company in self:
+            if not 0 < company.expo_seg_pareto_a_pct <= company.expo_seg_pareto_b_pct:
+                raise ValidationError(
+                    _("Class A share must be positive and not above the A+B share.")
+                )
+            if company.expo_seg_pareto_b_pct > 100:
+                raise ValidationError(_("The A+B share cannot exceed 100 %."))
+            if company.expo_seg_rfm_window < 1 or company.expo_seg_batch_size < 1:
+                raise ValidationError(
+                    _("The RFM window and the batch size must be at least 1.")
+                )
+
+    @api.constrains(
+        "expo_seg_secure_min_satisfaction",
+        "expo_seg_satisfied_min_satisfaction",
+        "expo_seg_dissatisfied_max_satisfaction",
+        "expo_seg_attitude_min_satisfaction",
+    )
+    def _check_expo_seg_satisfaction(self):
+        for company in self:
+            dissatisfied = company.expo_seg_dissatisfied_max_satisfaction
+            satisfied = company.expo_seg_satisfied_min_satisfaction
+            secure = company.expo_seg_secure_min_satisfaction
+            attitude = company.expo_seg_attitude_min_satisfaction
+            if not 0 <= dissatisfied <= satisfied <= secure <= 100:
+                raise ValidationError(
+                    _(
+                        "Satisfaction thresholds must rise from dissatisfied to "
+                        "satisfied to secure, within 0-100."
+                    )
+                )
+            if not 0 <= attitude <= 100:
+                raise ValidationError(
+                    _("The attitude satisfaction threshold runs from 0 to 100.")
+                )
+
+    @api.constrains(
+        "expo_seg_attitude_min_nps",
+        "expo_seg_churn_drop_pct",
+        "expo_seg_churn_rebook_days",
+        "expo_seg_churn_overdue_days",
+        "expo_seg_strategic_min_editions",
+        "expo_seg_repeat_min_editions",
+        "expo_seg_knox_many_shows",
+    )
+    def _check_expo_seg_counts(self):
+        for company in self:
+            if not 0 <= company.expo_seg_attitude_min_nps <= 10:
+                raise ValidationError(_("The NPS threshold runs from 0 to 10."))
+            if not 0 < company.expo_seg_churn_drop_pct <= 100:
+                raise ValidationError(
+                    _("The churn drop threshold runs from 0 to 100 %.")
+                )
+            if (
+                min(
+                    company.expo_seg_churn_rebook_days,
+                    company.expo_seg_churn_overdue_days,
+                )
+                < 0
+            ):
+                raise ValidationError(_("Churn day thresholds cannot be negative."))
+            if (
+                min(
+                    company.expo_seg_strategic_min_editions,
+                    company.expo_seg_repeat_min_editions,
+                    company.expo_seg_knox_many_shows,
+                )
+                < 1
+            ):
+                raise ValidationError(
+                    _("Edition and competing show thresholds must be at least 1.")
+                )

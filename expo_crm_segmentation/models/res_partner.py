@@ -1,0 +1,243 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+# contract values (DESIGN.md); an empty value means "unknown"
+VALUE_TIERS = [
+    ("strategic", "Strategic"),
+    ("key", "Key"),
+    ("transactional", "Transactional"),
+    ("risk", "Risk"),
+]
+LOYALTY_SEGMENTS = [
+    ("loyal", "Loyal"),
+    ("latent", "Latent Loyal"),
+    ("spurious", "Spurious Loyal"),
+    ("none", "Not Loyal"),
+]
+PROFIT_LOYALTY_SEGMENTS = [
+    ("true_friend", "True Friend"),
+    ("butterfly", "Butterfly"),
+    ("barnacle", "Barnacle"),
+    ("stranger", "Stranger"),
+]
+SATISFACTION_SEGMENTS = [
+    ("secure", "Secure"),
+    ("satisfied", "Satisfied"),
+    ("vulnerable", "Vulnerable"),
+    ("dissatisfied", "Dissatisfied"),
+]
+KNOX_SEGMENTS = [
+    ("loyal", "Loyal"),
+    ("habitual", "Habitual"),
+    ("switcher", "Brand Switcher"),
+    ("multi_brand", "Multi-Brand Buyer"),
+]
+INVOLVEMENT_LEVELS = [("low", "Low"), ("high", "High")]
+PARETO_CLASSES = [("a", "A"), ("b", "B"), ("c", "C")]
+RFM_SCORES = [(str(score), str(score)) for score in range(1, 6)]
+
+# fields the segmentation run writes, all empty for a partner outside the population
+SEGMENT_FIELDS = (
+    "expo_rfm_recency",
+    "expo_rfm_frequency",
+    "expo_rfm_monetary",
+    "expo_rfm_recency_score",
+    "expo_rfm_frequency_score",
+    "expo_rfm_monetary_score",
+    "expo_rfm_cell",
+    "expo_pareto_class",
+    "expo_value_tier",
+    "expo_loyalty_segment",
+    "expo_profit_loyalty_segment",
+    "expo_satisfaction_segment",
+    "expo_churn_risk",
+    "expo_churn_reasons",
+    "expo_seg_company_id",
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # RFM
+    expo_rfm_recency = fields.Integer(
+        "Editions Since Last",
+        readonly=True,
+        copy=False,
+        help="Past editions of its series held since the customer last took part "
+        "(0 = took part in the latest one).",
+    )
+    expo_rfm_frequency = fields.Integer(
+        "Editions in Window",
+        readonly=True,
+        copy=False,
+        help="Editions taken part in among the last editions of each series (RFM "
+        "window in Settings).",
+    )
+    expo_rfm_monetary = fields.Monetary(
+        "Invoiced in Window",
+        readonly=True,
+        copy=False,
+        currency_field="expo_currency_id",
+        help="Invoiced amounts of the participations in the RFM window.",
+    )
+    expo_rfm_recency_score = fields.Selection(
+        RFM_SCORES, "Recency Score", readonly=True, copy=False
+    )
+    expo_rfm_frequency_score = fields.Selection(
+        RFM_SCORES, "Frequency Score", readonly=True, copy=False
+    )
+    expo_rfm_monetary_score = fields.Selection(
+        RFM_SCORES, "Monetary Score", readonly=True, copy=False
+    )
+    expo_rfm_cell = fields.Char(
+        "RFM Cell",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Recency, frequency and monetary scores (1-5 by quintile of the "
+        "company's customers), e.g. 545.",
+    )
+
+    # value
+    expo_pareto_class = fields.Selection(
+        PARETO_CLASSES,
+        "Pareto Class",
+        readonly=True,
+        copy=False,
+        help="A: the smallest set of customers making 80 % of the economic value; "
+        "B: the next 15 %; C: the rest (shares in Settings).",
+    )
+    expo_value_tier = fields.Selection(
+        VALUE_TIERS,
+        "Value Tier",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Strategic: class A, regular and not weakening. Key: class A or B. "
+        "Transactional: the others. Risk: relationship profit below the risk limit.",
+    )
+    expo_value_strategy = fields.Char(
+        "Relationship Strategy", compute="_compute_expo_value_strategy"
+    )
+    expo_value_resources = fields.Char(
+        "Resource Level", compute="_compute_expo_value_strategy"
+    )
+
+    # loyalty and satisfaction
+    expo_loyalty_segment = fields.Selection(
+        LOYALTY_SEGMENTS,
+        "Loyalty (Dick & Basu)",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Relative attitude (latest satisfaction, NPS and intents) crossed with "
+        "repeat patronage (editions taken part in, next edition booked).",
+    )
+    expo_profit_loyalty_segment = fields.Selection(
+        PROFIT_LOYALTY_SEGMENTS,
+        "Profit Loyalty (Reinartz & Kumar)",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Repeat patronage crossed with relationship profit.",
+    )
+    expo_satisfaction_segment = fields.Selection(
+        SATISFACTION_SEGMENTS,
+        "Satisfaction (Brandt)",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="From the latest feedback: satisfaction index, intent to recommend "
+        "(or NPS) and intent to rebook.",
+    )
+
+    # Knox diamond, from what field staff know
+    expo_involvement = fields.Selection(
+        INVOLVEMENT_LEVELS,
+        "Involvement",
+        help="How involved the customer is in choosing its shows; filled by staff.",
+    )
+    expo_competing_show_count = fields.Integer(
+        "Competing Shows",
+        help="How many competing shows the customer attends; filled by staff "
+        "together with the involvement.",
+    )
+    expo_knox_segment = fields.Selection(
+        KNOX_SEGMENTS,
+        "Knox Diamond",
+        compute="_compute_expo_knox_segment",
+        store=True,
+        help="Involvement crossed with the number of competing shows: loyal (high, "
+        "few), habitual (low, few), brand switcher (low, many), multi-brand buyer "
+        "(high, many). Unknown until the involvement is filled.",
+    )
+
+    # churn risk
+    expo_churn_risk = fields.Boolean(
+        "Churn Risk", readonly=True, copy=False, index=True
+    )
+    expo_churn_reasons = fields.Text("Churn Reasons", readonly=True, copy=False)
+
+    # run bookkeeping
+    expo_seg_date = fields.Datetime("Segmented On", readonly=True, copy=False)
+    expo_seg_company_id = fields.Many2one(
+        "res.company",
+        "Segmented For",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Company whose customer population the segments were computed in.",
+    )
+
+    @api.depends("expo_value_tier")
+    def _compute_expo_value_strategy(self):
+        strategies = self._expo_value_strategies()
+        for partner in self:
+            strategy, resources = strategies.get(
+                partner.expo_value_tier, (False, False)
+            )
+            partner.expo_value_strategy = strategy
+            partner.expo_value_resources = resources
+
+    @api.model
+    def _expo_value_strategies(self):
+        """Relationship strategy and resource level of each value tier."""
+        return {
+            "strategic": (_("Long-term, close alliance"), _("Enough")),
+            "key": (_("Long-term, stable, learning relationship"), _("More")),
+            "transactional": (_("Keep it transactional"), _("Not too much")),
+            "risk": (_("Refuse service, end contact"), _("With great care")),
+        }
+
+    @api.depends("expo_involvement", "expo_competing_show_count")
+    def _compute_expo_knox_segment(self):
+        for partner in self:
+            if not partner.expo_involvement:
+                partner.expo_knox_segment = False
+                continue
+            company = partner.company_id or self.env.company
+            many = partner.expo_competing_show_count >= company.expo_seg_knox_many_shows
+            high = partner.expo_involvement == "high"
+            partner.expo_knox_segment = {
+                (True, False): "loyal",
+                (False, False): "habitual",
+                (False, True): "switcher",
+                (True, True): "multi_brand",
+            }[(high, many)]
+
+    @api.constrains("expo_competing_show_count")
+    def _check_expo_competing_show_count(self):
+        if any(partner.expo_competing_show_count < 0 for partner in self):
+            raise ValidationError(
+                _("The number of competing shows cannot be negative.")
+            )
+
+    def action_expo_recompute_segments(self):
+        """Recompute the segments of these partners now, against the whole
+        population of the current company."""
+        self.env["expo.segment.engine"].sudo()._recompute_partners(
+            self.env.company, self.commercial_partner_id
+        )
+        return True

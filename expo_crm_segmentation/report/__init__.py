@@ -1,0 +1,4 @@
+from . import expo_retention_report
+from . import expo_segment_migration_report
+from . import expo_segment_xlsx
+from . import expo_retention_xlsx

@@ -1,0 +1,131 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime, timedelta
+
+from odoo.tests import tagged
+
+from ..models.expo_segment_engine import RELATIONSHIP_SEGMENT_FIELDS
+from ..models.res_partner import SEGMENT_FIELDS
+from .common import SegmentationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestBatchRuns(SegmentationCommon):
+    """Scheduled runs in batches, incremental runs, and the single-partner
+    recompute giving the same result."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._load_chart()
+        cls.company.expo_seg_batch_size = 2
+        cls.customers = cls.env["res.partner"]
+        amounts = [900, 450, 450, 120, 80, 0, 2000]
+        for index, amount in enumerate(amounts):
+            customer = cls._customer(f"Batch Customer {index}")
+            editions = cls.editions[index % 3 :]
+            for edition in editions:
+                cls._take_part(
+                    customer,
+                    edition,
+                    amount_invoiced=amount,
+                    space_sqm=10 + index,
+                    feedback_date="2025-06-01" if index % 2 else False,
+                    satisfaction_index=40 + 8 * index,
+                    intent_rebook="yes" if index % 3 else "no",
+                )
+            cls.customers |= customer
+        for customer, value in zip(cls.customers, amounts, strict=True):
+            customer.expo_economic_value = value * 3
+
+    def _segments(self, partners):
+        values = {
+            partner.id: {fname: partner[fname] for fname in SEGMENT_FIELDS}
+            for partner in partners
+        }
+        relationships = self.env["expo.relationship"].search(
+            [("partner_id", "in", partners.ids)]
+        )
+        for relationship in relationships:
+            values[relationship.partner_id.id][relationship.series_id.id] = {
+                fname: relationship[fname] for fname in RELATIONSHIP_SEGMENT_FIELDS
+            }
+        return values
+
+    def _clear(self, partners):
+        partners.write(dict.fromkeys(SEGMENT_FIELDS, False))
+        self.env["expo.relationship"].search(
+            [("partner_id", "in", partners.ids)]
+        ).write(dict.fromkeys(RELATIONSHIP_SEGMENT_FIELDS, False))
+
+    def test_batch_run_equals_single_partner_recompute(self):
+        batches = self._run_to_end(full=True)
+        self.assertEqual(batches, [(2, 5), (2, 3), (2, 1), (1, 0)])
+        self.assertFalse(self.company.expo_seg_run_start)
+        self.assertTrue(self.company.expo_seg_last_run)
+        by_batch = self._segments(self.customers)
+        self.assertEqual(len({v["expo_rfm_cell"] for v in by_batch.values()}), 7)
+        self.assertTrue(all(v["expo_value_tier"] for v in by_batch.values()))
+        self._clear(self.customers)
+        for customer in self.customers:
+            customer.action_expo_recompute_segments()
+            self.assertEqual(
+                self._segments(customer)[customer.id], by_batch[customer.id]
+            )
+
+    def _age_data(self):
+        """Pretend everything was last touched two days ago, and the last run
+        was yesterday."""
+        self.env.flush_all()
+        two_days_ago = datetime.now() - timedelta(days=2)
+        for table in ("expo_participation", "account_move"):
+            self.env.cr.execute(
+                f"UPDATE {table} SET write_date = %s WHERE company_id = %s",
+                (two_days_ago, self.company.id),
+            )
+        self.env.invalidate_all()
+        self.company.expo_seg_last_run = datetime.now() - timedelta(days=1)
+
+    def test_incremental_run_after_an_invoice(self):
+        self._run_to_end(full=True)
+        self._age_data()
+        since = self.company.expo_seg_last_run
+        self.assertFalse(self.engine._target_partner_ids(self.company, False, since))
+        late, other = self.customers[1], self.customers[2]
+        before = self._segments(self.customers - late)
+        self.assertFalse(late.expo_churn_risk)
+        self._invoice(late, 700, due_days_ago=45)
+        self.assertEqual(
+            self.engine._target_partner_ids(self.company, False, since),
+            late.ids,
+        )
+        self.assertEqual(self._run_to_end(), [(1, 0)])
+        self.assertTrue(late.expo_churn_risk)
+        self.assertIn("Overdue invoices", late.expo_churn_reasons)
+        self.assertEqual(self._segments(self.customers - late), before)
+        self.assertFalse(other.expo_churn_risk)
+
+    def test_incremental_run_ranks_against_the_whole_population(self):
+        """Raising one customer's spend recomputes only it, against everyone."""
+        self._run_to_end(full=True)
+        self._age_data()
+        smallest = self.customers[5]
+        self.assertEqual(smallest.expo_rfm_monetary_score, "1")
+        smallest.expo_participation_ids.write({"amount_invoiced": 7000})
+        self.assertEqual(self._run_to_end(), [(1, 0)])
+        self.assertEqual(smallest.expo_rfm_monetary_score, "5")
+        # the others keep their scores until a full run
+        self.assertEqual(self.customers[6].expo_rfm_monetary_score, "5")
+        self._run_to_end(full=True)
+        self.assertEqual(self.customers[6].expo_rfm_monetary_score, "4")
+
+    def test_recompute_buttons_schedule_the_job(self):
+        cron = self.env.ref("expo_crm_segmentation.ir_cron_expo_segment_recompute")
+        settings = self.env["res.config.settings"].create({})
+        settings.action_expo_seg_recompute_full()
+        self.assertTrue(self.company.expo_seg_full_requested)
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        )
+        self.engine._cron_recompute()
+        self.assertTrue(self.company.expo_seg_run_full)
+        self.assertEqual(self.company.expo_seg_run_cursor, self.customers[1].id)

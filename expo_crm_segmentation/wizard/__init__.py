@@ -1,0 +1,1 @@
+from . import expo_segment_migration_wizard
