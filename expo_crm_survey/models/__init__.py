@@ -1,1 +1,10 @@
-
+from . import res_company
+from . import res_config_settings
+from . import survey_survey
+from . import survey_question
+from . import survey_question_answer
+from . import survey_user_input
+from . import expo_survey_campaign
+from . import event_event
+from . import expo_participation
+from . import res_partner
