@@ -37,7 +37,7 @@ class Size:
 SIZES = {
     "S": Size("S", 2_000, 3, 1.5, 0.5),
     "M": Size("M", 20_000, 4, 1.7, 1.0),
-    "L": Size("L", 100_000, 10, 3.0, 0.13),
+    "L": Size("L", 100_000, 10, 3.7, 0.13),
 }
 
 # (share of customers, chance to take part in each edition after the first)
