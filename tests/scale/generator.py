@@ -102,6 +102,7 @@ class Generator:
         self._step("partners", self._create_partners)
         self._step("participations", self._create_participations)
         self._step("survey answers", self._create_answers)
+        self._step("statistics", self._analyze)
         self.env.invalidate_all()
         self.timings["total"] = round(time.perf_counter() - start, 1)
         return self.summary()
@@ -425,6 +426,13 @@ class Generator:
             rows,
         )
         _log(f"survey answers: {len(rows)}")
+
+    def _analyze(self):
+        """Planner statistics for the bulk-loaded tables, as autovacuum would gather
+        them after such a load (a copy of the database made before it would run with
+        none, and PostgreSQL would pick plans for empty tables)."""
+        for table in ("res_partner", "expo_participation", "survey_user_input"):
+            self.env.cr.execute(f"ANALYZE {table}")
 
     # ------------------------------------------------------------------
     def _copy(self, table, columns, rows):
