@@ -1,9 +1,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import api, models
 
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        # lines added to confirmed orders join their participations
+        lines.filtered(
+            lambda line: line.order_id.state == "sale"
+        )._expo_sync_participations()
+        return lines
 
     def _expo_amount_kind(self):
         """Exhibition revenue kind of the line's product (booth products count as

@@ -122,6 +122,12 @@ class TestSaleFlow(ExpoCrmSaleCommon):
         self.assertEqual(sponsor.user_id, order.user_id)
         self.assertEqual(order.expo_participation_ids, participations)
 
+        # a line added to the confirmed order joins its participation
+        order.order_line = [
+            Command.create({"product_id": self.product_service.id, "price_unit": 30.0})
+        ]
+        self.assertEqual(len(exhibitor.sale_line_ids), 2)
+
         # a second order for the same edition joins the same participation
         order_2 = self._sell(
             self.gallery, [(self.product_service, 80.0, {})], event=self.edition_2025

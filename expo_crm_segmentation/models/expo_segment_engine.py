@@ -159,8 +159,10 @@ class ExpoSegmentEngine(models.AbstractModel):
     @api.model
     def _recompute_partners(self, company, partners):
         """Recompute and write the segments of ``partners`` in ``company``,
-        ranked against the company's whole population."""
-        partners = partners.commercial_partner_id
+        ranked against the company's whole population. Churn reasons are
+        written in the company's language."""
+        self = self.with_context(lang=company.partner_id.lang or self.env.lang)
+        partners = partners.with_env(self.env).commercial_partner_id
         population = self._population(company)
         in_population = partners.filtered(lambda p: p.id in population["partners"])
         details = self._partner_details(company, in_population, population)
@@ -176,12 +178,17 @@ class ExpoSegmentEngine(models.AbstractModel):
         self._write_series_segments(company, partners, population)
 
     @api.model
+    def _segmented_roles(self, company):
+        """Roles of the population: the configured ones, or all downstream roles."""
+        return company.expo_seg_role_ids or self.env["expo.role"].with_context(
+            active_test=False
+        ).search([("side", "=", "downstream")])
+
+    @api.model
     def _participation_domain(self, company):
         """Participations of the population: taken part, in a past edition of a
         series, in a segmented role."""
-        roles = company.expo_seg_role_ids or self.env["expo.role"].with_context(
-            active_test=False
-        ).search([("side", "=", "downstream")])
+        roles = self._segmented_roles(company)
         return [
             ("company_id", "=", company.id),
             ("state", "in", TAKEN_PART_STATES),
@@ -255,9 +262,9 @@ class ExpoSegmentEngine(models.AbstractModel):
         self._rank(per_partner)
         economic = {
             partner.id: partner.expo_economic_value
-            for partner in self.env["res.partner"].search_fetch(
-                [("id", "in", list(per_partner))], ["expo_economic_value"]
-            )
+            for partner in self.env["res.partner"]
+            .with_context(active_test=False)
+            .search_fetch([("id", "in", list(per_partner))], ["expo_economic_value"])
         }
         self._set_pareto(company, per_partner, economic)
         relationship_values = {
@@ -378,6 +385,7 @@ class ExpoSegmentEngine(models.AbstractModel):
             [
                 ("company_id", "=", company.id),
                 ("partner_id", "in", partners.ids),
+                ("role_id", "in", self._segmented_roles(company).ids),
                 "|",
                 "|",
                 "|",

@@ -138,6 +138,17 @@ class ResCompany(models.Model):
         "Full Run Requested", readonly=True, copy=False
     )
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "expo_seg_knox_many_shows" in vals:
+            partners = (
+                self.env["res.partner"]
+                .with_context(active_test=False)
+                .search([("expo_involvement", "!=", False)])
+            )
+            self.env.add_to_compute(partners._fields["expo_knox_segment"], partners)
+        return result
+
     @api.constrains(
         "expo_seg_pareto_a_pct",
         "expo_seg_pareto_b_pct",

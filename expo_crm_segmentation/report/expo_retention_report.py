@@ -82,69 +82,63 @@ class ExpoRetentionReport(models.Model):
             CREATE OR REPLACE VIEW %(table)s AS (
             WITH edition AS (
                 SELECT e.id AS event_id, e.expo_series_id AS series_id, e.date_begin,
-                       ROW_NUMBER() OVER (PARTITION BY e.expo_series_id
-                                          ORDER BY e.date_begin, e.id) AS seq
+                       ROW_NUMBER() OVER series_editions AS seq,
+                       COUNT(*) OVER (PARTITION BY e.expo_series_id) AS edition_count
                   FROM event_event e
                  WHERE e.expo_series_id IS NOT NULL
+                WINDOW series_editions AS (PARTITION BY e.expo_series_id
+                                           ORDER BY e.date_begin, e.id)
             ), part AS (
+                -- each customer's editions in a role, with its previous and next one
                 SELECT p.id, p.partner_id, p.role_id, p.company_id,
                        COALESCE(p.space_sqm, 0) AS space_sqm,
                        COALESCE(p.amount_invoiced, 0) AS amount_invoiced,
-                       ed.event_id, ed.series_id, ed.seq
+                       ed.event_id, ed.series_id, ed.seq, ed.edition_count,
+                       LAG(ed.seq) OVER history AS prev_seq,
+                       LEAD(ed.seq) OVER history AS next_seq,
+                       LAG(COALESCE(p.space_sqm, 0)) OVER history AS prev_space_sqm,
+                       LAG(COALESCE(p.amount_invoiced, 0)) OVER history
+                           AS prev_amount_invoiced,
+                       FIRST_VALUE(ed.event_id) OVER history AS first_event_id
                   FROM expo_participation p
                   JOIN edition ed ON ed.event_id = p.event_id
                  WHERE p.state IN %(states)s
-            ), cohort AS (
-                SELECT DISTINCT ON (series_id, role_id, partner_id)
-                       series_id, role_id, partner_id,
-                       event_id AS first_event_id, seq AS first_seq
-                  FROM part
-              ORDER BY series_id, role_id, partner_id, seq
+                WINDOW history AS (PARTITION BY ed.series_id, p.role_id, p.partner_id
+                                   ORDER BY ed.seq)
             ), facts AS (
-                SELECT cur.id * 2 AS id, cur.series_id, cur.event_id, cur.seq,
-                       cur.role_id, cur.partner_id, cur.company_id,
+                SELECT id * 2 AS id, series_id, event_id, seq, role_id, partner_id,
+                       company_id, first_event_id,
                        1 AS participant_count,
-                       CASE WHEN co.first_seq = cur.seq THEN 1 ELSE 0 END AS new_count,
-                       CASE WHEN prev.id IS NOT NULL THEN 1 ELSE 0 END
+                       CASE WHEN prev_seq IS NULL THEN 1 ELSE 0 END AS new_count,
+                       CASE WHEN prev_seq = seq - 1 THEN 1 ELSE 0 END
                            AS returning_count,
-                       CASE WHEN prev.id IS NULL AND co.first_seq < cur.seq
-                            THEN 1 ELSE 0 END AS won_back_count,
+                       CASE WHEN prev_seq < seq - 1 THEN 1 ELSE 0 END AS won_back_count,
                        0 AS lost_count,
-                       CASE WHEN prev.id IS NOT NULL THEN 100.0 END AS retention_rate,
-                       CASE WHEN ed_next.event_id IS NULL THEN NULL
-                            WHEN nxt.id IS NOT NULL THEN 100.0 ELSE 0.0 END
+                       CASE WHEN prev_seq = seq - 1 THEN 100.0 END AS retention_rate,
+                       CASE WHEN seq = edition_count THEN NULL
+                            WHEN next_seq = seq + 1 THEN 100.0 ELSE 0.0 END
                            AS rebooking_rate,
-                       cur.space_sqm, COALESCE(prev.space_sqm, 0) AS space_sqm_previous,
-                       cur.amount_invoiced,
-                       COALESCE(prev.amount_invoiced, 0) AS amount_invoiced_previous
-                  FROM part cur
-                  JOIN cohort co ON co.series_id = cur.series_id
-                       AND co.role_id = cur.role_id AND co.partner_id = cur.partner_id
-             LEFT JOIN edition ed_next ON ed_next.series_id = cur.series_id
-                       AND ed_next.seq = cur.seq + 1
-             LEFT JOIN part prev ON prev.series_id = cur.series_id
-                       AND prev.role_id = cur.role_id
-                       AND prev.partner_id = cur.partner_id AND prev.seq = cur.seq - 1
-             LEFT JOIN part nxt ON nxt.series_id = cur.series_id
-                       AND nxt.role_id = cur.role_id
-                       AND nxt.partner_id = cur.partner_id AND nxt.seq = cur.seq + 1
+                       space_sqm,
+                       CASE WHEN prev_seq = seq - 1 THEN prev_space_sqm ELSE 0 END
+                           AS space_sqm_previous,
+                       amount_invoiced,
+                       CASE WHEN prev_seq = seq - 1 THEN prev_amount_invoiced ELSE 0 END
+                           AS amount_invoiced_previous
+                  FROM part
                 UNION ALL
-                SELECT prev.id * 2 + 1, prev.series_id, ed.event_id, ed.seq,
-                       prev.role_id, prev.partner_id, prev.company_id,
+                -- lost: took part in an edition, not in the next one
+                SELECT part.id * 2 + 1, part.series_id, ed.event_id, ed.seq,
+                       part.role_id, part.partner_id, part.company_id,
+                       part.first_event_id,
                        0, 0, 0, 0, 1, 0.0, NULL,
-                       0, prev.space_sqm, 0, prev.amount_invoiced
-                  FROM part prev
-                  JOIN edition ed ON ed.series_id = prev.series_id
-                       AND ed.seq = prev.seq + 1
-                 WHERE NOT EXISTS (
-                       SELECT 1 FROM part cur
-                        WHERE cur.series_id = prev.series_id
-                          AND cur.role_id = prev.role_id
-                          AND cur.partner_id = prev.partner_id
-                          AND cur.seq = ed.seq)
+                       0, part.space_sqm, 0, part.amount_invoiced
+                  FROM part
+                  JOIN edition ed ON ed.series_id = part.series_id
+                       AND ed.seq = part.seq + 1
+                 WHERE part.next_seq IS NULL OR part.next_seq > part.seq + 1
             )
             SELECT f.id, f.series_id, f.event_id, ed.date_begin AS edition_date,
-                   ed_prev.event_id AS previous_event_id, co.first_event_id,
+                   ed_prev.event_id AS previous_event_id, f.first_event_id,
                    f.role_id, role.side, f.partner_id, f.company_id,
                    partner.expo_value_tier AS value_tier,
                    partner.expo_pareto_class AS pareto_class,
@@ -158,8 +152,6 @@ class ExpoRetentionReport(models.Model):
                        AS amount_invoiced_change
               FROM facts f
               JOIN edition ed ON ed.event_id = f.event_id
-              JOIN cohort co ON co.series_id = f.series_id
-                   AND co.role_id = f.role_id AND co.partner_id = f.partner_id
          LEFT JOIN edition ed_prev ON ed_prev.series_id = f.series_id
                    AND ed_prev.seq = f.seq - 1
               JOIN expo_role role ON role.id = f.role_id

@@ -4,3 +4,4 @@ from . import test_segmentation
 from . import test_batch
 from . import test_snapshot
 from . import test_retention
+from . import test_access

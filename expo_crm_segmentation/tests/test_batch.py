@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, timedelta
 
+from odoo import Command
 from odoo.tests import tagged
 
 from ..models.expo_segment_engine import RELATIONSHIP_SEGMENT_FIELDS
@@ -117,6 +118,47 @@ class TestBatchRuns(SegmentationCommon):
         self.assertEqual(self.customers[6].expo_rfm_monetary_score, "5")
         self._run_to_end(full=True)
         self.assertEqual(self.customers[6].expo_rfm_monetary_score, "4")
+
+    def test_incremental_run_after_invoicing_a_sale(self):
+        """A sale order for an edition, invoiced: the participation's amounts
+        follow the posted invoice and the next incremental run picks it up."""
+        self._run_to_end(full=True)
+        self._age_data()
+        customer = self.customers[5]
+        self.assertEqual(customer.expo_rfm_monetary, 0)
+        product = self.env["product.product"].create(
+            {
+                "name": "Stand Services",
+                "type": "service",
+                "invoice_policy": "order",
+                "expo_amount_kind": "service",
+            }
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "company_id": self.company.id,
+                "expo_event_id": self.edition_2025.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": product.id, "price_unit": 8000, "tax_id": False}
+                    )
+                ],
+            }
+        )
+        order.action_confirm()
+        order._create_invoices().action_post()
+        participation = customer.expo_participation_ids.filtered(
+            lambda p: p.event_id == self.edition_2025
+        )
+        self.assertEqual(participation.amount_invoiced, 8000)
+        since = self.company.expo_seg_last_run
+        self.assertEqual(
+            self.engine._target_partner_ids(self.company, False, since), customer.ids
+        )
+        self.assertEqual(self._run_to_end(), [(1, 0)])
+        self.assertEqual(customer.expo_rfm_monetary, 8000)
+        self.assertEqual(customer.expo_rfm_monetary_score, "5")
 
     def test_recompute_buttons_schedule_the_job(self):
         cron = self.env.ref("expo_crm_segmentation.ir_cron_expo_segment_recompute")

@@ -162,6 +162,8 @@ class TestSegmentRules(SegmentationCommon):
         self.assertEqual(partner.expo_knox_segment, "switcher")
         partner.expo_competing_show_count = 1
         self.assertEqual(partner.expo_knox_segment, "habitual")
+        self.company.expo_seg_knox_many_shows = 1
+        self.assertEqual(partner.expo_knox_segment, "switcher")
         partner.expo_involvement = False
         self.assertFalse(partner.expo_knox_segment)
         with self.assertRaises(ValidationError):

@@ -1,4 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
+import re
+import zipfile
 from datetime import timedelta
 
 from odoo import fields
@@ -216,3 +219,37 @@ class TestSurveyCampaign(ExpoSurveyCommon):
             self.env["expo.survey.campaign"].search(action["domain"]), self.campaign
         )
         self.assertEqual(action["context"]["default_event_id"], self.edition_2025.id)
+
+    def _xlsx_sheet(self, number):
+        content, _report_type = self.env["ir.actions.report"]._render_xlsx(
+            "expo_crm_survey.campaign_results_xlsx", self.campaign.ids, {}
+        )
+        with zipfile.ZipFile(io.BytesIO(content)) as workbook:
+            names = re.findall(
+                r'<sheet name="([^"]+)"', workbook.read("xl/workbook.xml").decode()
+            )
+            return names, workbook.read(f"xl/worksheets/sheet{number}.xml").decode()
+
+    def test_xlsx_leaves_nps_empty_without_answers(self):
+        self.campaign.action_send()
+        names, summary = self._xlsx_sheet(1)
+        self.assertEqual(names, ["Summary", "5S", "Invitations"])
+        # the NPS cell (G2) holds no value; the invited count (D2) holds 2
+        self.assertRegex(summary, r'<c r="D2"[^>]*><v>2</v>')
+        self.assertNotRegex(summary, r'<c r="G2"[^>]*><v>')
+        _names, invitations = self._xlsx_sheet(3)
+        self.assertIn('r="A3"', invitations, "one row per invitation")
+
+    def test_invitation_in_the_respondent_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["expo_crm_survey"], ["zh_CN"], overwrite=True
+        )
+        self.gallery_contact.lang = "zh_CN"
+        self.campaign.action_send()
+        answer = self.campaign.user_input_ids.filtered(
+            lambda answer: answer.partner_id == self.gallery_contact
+        )
+        mail = self._mails(answer)
+        self.assertIn("您的体验如何", mail.subject)
+        self.assertIn("填写调查", mail.body_html)

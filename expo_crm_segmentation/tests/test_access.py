@@ -1,0 +1,63 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from .common import SegmentationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAccess(SegmentationCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls._customer("Access Gallery")
+        cls._take_part(cls.customer, cls.edition_2025, amount_invoiced=100)
+        cls.customer.expo_economic_value = 100
+        cls.engine._recompute_partners(cls.company, cls.customer)
+        cls.snapshot = cls.env["expo.segment.snapshot"].create({"name": "Access"})
+        cls.user = new_test_user(
+            cls.env,
+            "expo_seg_user",
+            groups="expo_crm.group_expo_user",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            "expo_seg_manager",
+            groups="expo_crm.group_expo_manager",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
+        other_company = cls.env.ref("base.main_company")
+        cls.stranger = new_test_user(
+            cls.env,
+            "expo_seg_other_company",
+            groups="expo_crm.group_expo_manager",
+            company_id=other_company.id,
+            company_ids=[other_company.id],
+        )
+
+    def test_user_reads_and_recomputes(self):
+        env = self.env(user=self.user)
+        self.assertEqual(env["expo.segment.snapshot"].search([]), self.snapshot)
+        self.assertTrue(env["expo.retention.report"].search_count([]))
+        self.assertEqual(self.snapshot.with_user(self.user).line_count, 1)
+        self.customer.with_user(self.user).action_expo_recompute_segments()
+        self.assertEqual(self.customer.expo_rfm_cell, "333")
+        with self.assertRaises(AccessError):
+            env["expo.segment.snapshot"].create({"name": "Not allowed"})
+
+    def test_manager_takes_snapshots(self):
+        snapshot = self.env(user=self.manager)["expo.segment.snapshot"].create(
+            {"name": "Mine"}
+        )
+        self.assertEqual(snapshot.line_count, 1)
+
+    def test_other_company_sees_nothing(self):
+        env = self.env(user=self.stranger, context={})
+        self.assertFalse(env["expo.segment.snapshot"].search([]))
+        self.assertFalse(env["expo.segment.snapshot.line"].search([]))
+        self.assertFalse(
+            env["expo.retention.report"].search([("partner_id", "=", self.customer.id)])
+        )
