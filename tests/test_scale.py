@@ -42,6 +42,8 @@ class TestScaleSmoke(TransactionCase):
         self.assertGreater(counts["expo_participation"], 6000)
         self.assertGreater(counts["survey_user_input"], 1000)
 
+        self._assert_rows_the_orm_accepts()
+
         # each step raises FigureMismatch when the addons and SQL disagree
         report = benchmark.run(self.env)
         results = {result["key"]: result for result in report["results"]}
@@ -60,3 +62,42 @@ class TestScaleSmoke(TransactionCase):
             rebooking["participants"],
         )
         self.assertGreater(rebooking["opportunities"], 0)
+
+    def _assert_rows_the_orm_accepts(self):
+        """The bulk-inserted rows pass the models' constraints and match what the
+        ORM computes for their stored related and computed fields."""
+        participations = self.env["expo.participation"].search(
+            [("partner_id.name", "=like", "Scale %")]
+        )
+        participations._validate_fields(participations._fields)
+        computed = ["series_id", "event_date_begin", "side", "nps_category"]
+        stored = participations.read(computed)
+        self.env.invalidate_all()
+        participations = participations.with_context(prefetch_fields=False)
+        for fname in computed:
+            self.env.add_to_compute(participations._fields[fname], participations)
+        participations._recompute_recordset()
+        self.assertEqual(participations.read(computed), stored)
+        answers = self.env["survey.user_input"].search(
+            [("expo_participation_id", "in", participations.ids)]
+        )
+        answers._validate_fields(answers._fields)
+        self.assertTrue(answers)
+        self.assertFalse(
+            answers.filtered(
+                lambda answer: answer.expo_nps_category
+                != answer.expo_participation_id.nps_category
+            )
+        )
+        self.assertFalse(
+            participations.filtered(
+                lambda p: p.currency_id.compare_amounts(
+                    p.amount_invoiced,
+                    p.amount_booth
+                    + p.amount_sponsorship
+                    + p.amount_service
+                    + p.amount_advertising,
+                )
+            ),
+            "invoiced amounts are the sum of the amounts by kind",
+        )
