@@ -266,7 +266,8 @@ class ExpoRelationship(models.Model):
 
         stage_changes = self._apply_refreshed_values(to_create, changes, now)
         self._post_stage_changes_on_partners(stage_changes)
-        self._update_priority_ranks(all_series)
+        if not self.env.context.get("expo_defer_priority_ranks"):
+            self._update_priority_ranks(all_series)
         self._refresh_partner_summary(partners)
         return self.search([("partner_id", "in", partners.ids)])
 
@@ -581,7 +582,9 @@ class ExpoRelationship(models.Model):
         if to_create:
             for vals in to_create:
                 vals["date_stage"] = now
-            created = self.with_context(mail_create_nosubscribe=True).create(to_create)
+            created = self.with_context(
+                mail_create_nosubscribe=True, mail_create_nolog=True
+            ).create(to_create)
             stage_changes += [
                 (relationship, False)
                 for relationship in created
@@ -750,10 +753,13 @@ class ExpoRelationship(models.Model):
             | {partner.id for [partner] in self.sudo()._read_group([], ["partner_id"])}
         )
         done = 0
+        # ranks are computed once at the end: each batch would otherwise re-rank
+        # whole series, which makes a full run grow with the square of its size
+        deferred = self.with_context(expo_defer_priority_ranks=True)
         for batch in split_every(
             batch_size, partner_ids, self.env["res.partner"].browse
         ):
-            self._refresh_for_partners(batch)
+            deferred._refresh_for_partners(batch)
             done += len(batch)
             self.env["ir.cron"]._notify_progress(
                 done=done, remaining=len(partner_ids) - done
@@ -761,4 +767,7 @@ class ExpoRelationship(models.Model):
             if auto_commit:
                 # one transaction per batch, as the scheduler's progress API expects
                 self.env.cr.commit()  # pylint: disable=invalid-commit
+        self._update_priority_ranks(
+            self.env["expo.series"].sudo().with_context(active_test=False).search([])
+        )
         self.env["ir.cron"]._notify_progress(done=done, remaining=0)

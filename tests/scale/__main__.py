@@ -1,0 +1,85 @@
+"""Command line of the scale generator and benchmark (``setup/expo generate|bench``).
+
+python -m tests.scale -c ODOO_CONF generate SIZE --db NAME [--seed N]
+python -m tests.scale -c ODOO_CONF bench --db NAME [--only full,...] [--out DIR]
+"""
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import odoo
+from odoo.modules.registry import Registry
+
+from . import benchmark, generator
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _env(conf, db):
+    odoo.tools.config.parse_config(["-c", conf, "-d", db, "--log-level=warn"])
+    registry = Registry(db)
+    return registry
+
+
+def cmd_generate(args):
+    registry = _env(args.config, args.db)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        summary = generator.generate(env, args.size, seed=args.seed)
+        cr.commit()
+    print(json.dumps(summary, indent=2))
+
+
+def cmd_bench(args):
+    registry = _env(args.config, args.db)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        only = args.only.split(",") if args.only else None
+        report = benchmark.run(env, commit=True, only=only)
+        cr.commit()
+    report["database"] = args.db
+    report["size"] = args.size
+    report["date"] = date.today().isoformat()
+    text = json.dumps(report, indent=2, default=str)
+    print(text)
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        path = out / f"{args.size or args.db}-{report['date']}.json"
+        path.write_text(text + "\n")
+        print(f"[bench] results written to {path}", file=sys.stderr)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="setup/expo")
+    parser.add_argument("-c", "--config", required=True, help="Odoo configuration file")
+    sub = parser.add_subparsers(dest="command", required=True)
+    gen = sub.add_parser("generate", help="fill a database with an organizer")
+    gen.add_argument("size", choices=sorted(generator.SIZES))
+    gen.add_argument("--db", required=True)
+    gen.add_argument("--seed", type=int, default=2026)
+    gen.set_defaults(func=cmd_generate)
+    bench = sub.add_parser("bench", help="measure on a generated database")
+    bench.add_argument("--db", required=True)
+    bench.add_argument("--size", help="size label of the results file (S, M, L)")
+    bench.add_argument(
+        "--only",
+        help="comma-separated steps: "
+        "full,segment_list,retention,nps,incremental,rebooking",
+    )
+    bench.add_argument(
+        "--out",
+        nargs="?",
+        const=str(RESULTS),
+        help="write the results as JSON into this folder",
+    )
+    bench.set_defaults(func=cmd_bench)
+    args = parser.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

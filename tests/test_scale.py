@@ -1,0 +1,103 @@
+"""Smoke test of the scale generator and benchmark: size S generated into the test
+database inside the test's transaction (rolled back), every benchmark step run on it,
+and the addons' figures checked against the hand-written SQL. Timings are printed by
+the benchmark, never asserted."""
+
+from scale import benchmark, generator
+
+from odoo.tests.common import TransactionCase
+
+
+class TestScaleSmoke(TransactionCase):
+    # Odoo names these for test classes of addons; this one lives outside them
+    test_tags = {"standard", "at_install", "expo_scale"}
+    test_module = "expo_scale"
+    test_class = "TestScaleSmoke"
+    test_sequence = 0
+
+    def _fingerprint(self):
+        self.env.cr.execute(
+            """
+            SELECT count(*), sum(amount_invoiced), count(DISTINCT partner_id),
+                   count(*) FILTER (WHERE nps_category = 'promoter')
+              FROM expo_participation p
+              JOIN res_partner rp ON rp.id = p.partner_id
+             WHERE rp.name LIKE 'Scale %%'
+            """
+        )
+        return self.env.cr.fetchone()
+
+    def test_generate_s_and_benchmark(self):
+        # the same seed gives the same organizer
+        self.env.cr.execute("SAVEPOINT scale_first")
+        generator.generate(self.env, "S", seed=11)
+        first = self._fingerprint()
+        self.env.cr.execute("ROLLBACK TO SAVEPOINT scale_first")
+        self.env.invalidate_all()
+        summary = generator.generate(self.env, "S", seed=11)
+        self.assertEqual(self._fingerprint(), first)
+        counts = summary["counts"]
+        self.assertGreaterEqual(counts["res_partner"], 2000)
+        # about four participations and one or two answers per customer
+        self.assertGreater(counts["expo_participation"], 6000)
+        self.assertGreater(counts["survey_user_input"], 1000)
+
+        self._assert_rows_the_orm_accepts()
+
+        # each step raises FigureMismatch when the addons and SQL disagree
+        report = benchmark.run(self.env)
+        results = {result["key"]: result for result in report["results"]}
+        self.assertEqual(
+            set(results),
+            {"full", "segment_list", "retention", "nps", "incremental", "rebooking"},
+        )
+        self.assertGreater(results["full"]["figures_checked"], counts["res_partner"])
+        self.assertEqual(results["segment_list"]["rows"], 80)
+        self.assertGreater(results["retention"]["participants"], 0)
+        self.assertGreaterEqual(results["nps"]["answers"], counts["survey_user_input"])
+        self.assertGreater(results["incremental"]["partners_recomputed"], 0)
+        rebooking = results["rebooking"]
+        self.assertEqual(
+            rebooking["opportunities"] + rebooking["already_booked"],
+            rebooking["participants"],
+        )
+        self.assertGreater(rebooking["opportunities"], 0)
+
+    def _assert_rows_the_orm_accepts(self):
+        """The bulk-inserted rows pass the models' constraints and match what the
+        ORM computes for their stored related and computed fields."""
+        participations = self.env["expo.participation"].search(
+            [("partner_id.name", "=like", "Scale %")]
+        )
+        participations._validate_fields(participations._fields)
+        computed = ["series_id", "event_date_begin", "side", "nps_category"]
+        stored = participations.read(computed)
+        self.env.invalidate_all()
+        participations = participations.with_context(prefetch_fields=False)
+        for fname in computed:
+            self.env.add_to_compute(participations._fields[fname], participations)
+        participations._recompute_recordset()
+        self.assertEqual(participations.read(computed), stored)
+        answers = self.env["survey.user_input"].search(
+            [("expo_participation_id", "in", participations.ids)]
+        )
+        answers._validate_fields(answers._fields)
+        self.assertTrue(answers)
+        self.assertFalse(
+            answers.filtered(
+                lambda answer: answer.expo_nps_category
+                != answer.expo_participation_id.nps_category
+            )
+        )
+        self.assertFalse(
+            participations.filtered(
+                lambda p: p.currency_id.compare_amounts(
+                    p.amount_invoiced,
+                    p.amount_booth
+                    + p.amount_sponsorship
+                    + p.amount_service
+                    + p.amount_advertising,
+                )
+            ),
+            "invoiced amounts are the sum of the amounts by kind",
+        )
