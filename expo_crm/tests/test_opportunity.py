@@ -122,3 +122,13 @@ class TestOpportunity(ExpoCrmCommon):
             with self.cr.savepoint():
                 self.lead.expo_space_requested = -1.0
                 self.lead.flush_recordset()
+
+    def test_team_opportunities_start_as_prospects(self):
+        """New opportunities of the Exhibition Sales team, by hand or rebooked, start
+        in its own first stage rather than in Odoo's shared "New" stage."""
+        lead = self.env["crm.lead"].create(
+            {"name": "New gallery", "type": "opportunity", "team_id": self.team.id}
+        )
+        self.assertEqual(
+            lead.stage_id, self.env.ref("expo_crm.crm_stage_exhibition_prospect")
+        )

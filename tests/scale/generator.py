@@ -368,11 +368,12 @@ class Generator:
               JOIN expo_role r ON r.id = p.role_id
              WHERE p.feedback_date IS NOT NULL
                AND p.company_id = %s
+               AND r.code = ANY(%s)
                AND NOT EXISTS (SELECT 1 FROM survey_user_input ui
                                 WHERE ui.expo_participation_id = p.id)
              ORDER BY p.id
             """,
-            [self.company.id],
+            [self.company.id, list(surveys)],
         )
         uid = self.env.uid
         rows = [
