@@ -29,4 +29,7 @@
         "report/expo_survey_report_views.xml",
         "views/expo_crm_survey_menus.xml",
     ],
+    "demo": [
+        "demo/expo_demo_survey_campaigns.xml",
+    ],
 }
