@@ -35,3 +35,39 @@ class TestExpoCrmUi(HttpCase):
         )
         self.assertEqual(participation.state, "confirmed")
         self.assertEqual(participation.side, "upstream")
+
+    def test_pipeline_cards(self):
+        """The opportunity cards of the exhibition pipeline (and of Odoo's own pipeline)
+        render the exhibition details."""
+        series = self.env["expo.series"].create({"name": "Tour Fair", "code": "TOUR"})
+        edition = self.env["event.event"].create(
+            {
+                "name": "Tour Fair 2031",
+                "expo_series_id": series.id,
+                "date_begin": datetime(2031, 5, 10, 9, 0),
+                "date_end": datetime(2031, 5, 12, 18, 0),
+            }
+        )
+        gallery = self.env["res.partner"].create(
+            {"name": "Tour Gallery", "is_company": True}
+        )
+        self.env["crm.lead"].create(
+            {
+                "name": "Rebook Tour Gallery",
+                "type": "opportunity",
+                "partner_id": gallery.id,
+                "user_id": self.env.ref("base.user_admin").id,
+                "team_id": self.env.ref("expo_crm.crm_team_exhibition_sales").id,
+                "expo_event_id": edition.id,
+                "expo_space_requested": 24,
+                "expo_is_rebooking": True,
+                "expo_man_money": "yes",
+                "expo_man_authority": "yes",
+                "expo_man_need": "yes",
+            }
+        )
+        self.start_tour(
+            "/odoo/action-expo_crm.expo_crm_lead_action_exhibition",
+            "expo_crm_pipeline_tour",
+            login="admin",
+        )
