@@ -11,3 +11,4 @@ from . import test_rebooking
 from . import test_phone
 from . import test_ui
 from . import test_demo
+from . import test_click_everywhere
