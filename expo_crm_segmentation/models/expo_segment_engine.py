@@ -78,6 +78,7 @@ class ExpoSegmentEngine(models.AbstractModel):
                     or not company.expo_seg_last_run,
                     "expo_seg_full_requested": False,
                     "expo_seg_run_cursor": 0,
+                    "expo_seg_run_thresholds": self._thresholds(company),
                 }
             )
         targets = [
@@ -89,7 +90,11 @@ class ExpoSegmentEngine(models.AbstractModel):
         ]
         batch = targets[: company.expo_seg_batch_size]
         if batch:
-            self._recompute_partners(company, self.env["res.partner"].browse(batch))
+            self._recompute_partners(
+                company,
+                self.env["res.partner"].browse(batch),
+                company.expo_seg_run_thresholds,
+            )
         remaining = len(targets) - len(batch)
         if remaining:
             company.expo_seg_run_cursor = batch[-1]
@@ -100,6 +105,7 @@ class ExpoSegmentEngine(models.AbstractModel):
                     "expo_seg_run_start": False,
                     "expo_seg_run_full": False,
                     "expo_seg_run_cursor": 0,
+                    "expo_seg_run_thresholds": False,
                 }
             )
         return len(batch), remaining
@@ -157,13 +163,16 @@ class ExpoSegmentEngine(models.AbstractModel):
     # recompute
     # ------------------------------------------------------------------
     @api.model
-    def _recompute_partners(self, company, partners):
+    def _recompute_partners(self, company, partners, thresholds=None):
         """Recompute and write the segments of ``partners`` in ``company``,
-        ranked against the company's whole population. Churn reasons are
+        ranked against the company's whole population through ``thresholds``
+        (see ``_thresholds``; computed now when not given). Churn reasons are
         written in the company's language."""
         self = self.with_context(lang=company.partner_id.lang or self.env.lang)
         partners = partners.with_env(self.env).commercial_partner_id
-        population = self._population(company)
+        if thresholds is None:
+            thresholds = self._thresholds(company)
+        population = self._population(company, partners, thresholds)
         in_population = partners.filtered(lambda p: p.id in population["partners"])
         details = self._partner_details(company, in_population, population)
         now = fields.Datetime.now()
@@ -215,12 +224,13 @@ class ExpoSegmentEngine(models.AbstractModel):
         return by_series
 
     @api.model
-    def _population(self, company):
-        """Figures and rankings of the company's whole customer population.
+    def _figures(self, company, partners=None):
+        """RFM figures of the population, or of ``partners`` only, and the
+        economic values Pareto classes are drawn from, with grouped queries.
 
-        Returns a dict with ``series`` {(partner id, series id): figures},
-        ``partners`` {partner id: figures} (figures: recency, frequency,
-        monetary, scores, cell, pareto), computed with grouped queries only."""
+        Returns ``(per_series, per_partner)``: {(partner id, series id): figures}
+        and {partner id: figures}, figures being recency, frequency, monetary
+        and value."""
         editions = self._past_editions(company)
         window_ids = [
             edition.id
@@ -232,6 +242,10 @@ class ExpoSegmentEngine(models.AbstractModel):
             for series_id, series in editions.items()
         }
         domain = self._participation_domain(company)
+        relationship_domain = [("company_id", "=", company.id)]
+        if partners is not None:
+            domain += [("partner_id", "in", partners.ids)]
+            relationship_domain += [("partner_id", "in", partners.ids)]
         Participation = self.env["expo.participation"]
         per_series = {}
         for partner, series, last_date in Participation._read_group(
@@ -243,6 +257,7 @@ class ExpoSegmentEngine(models.AbstractModel):
                 - bisect.bisect_right(series_dates, last_date),
                 "frequency": 0,
                 "monetary": 0.0,
+                "value": 0.0,
             }
         for partner, series, count, amount in Participation._read_group(
             domain + [("event_id", "in", window_ids)],
@@ -250,6 +265,11 @@ class ExpoSegmentEngine(models.AbstractModel):
             ["event_id:count_distinct", "amount_invoiced:sum"],
         ):
             per_series[partner.id, series.id].update(frequency=count, monetary=amount)
+        for partner, series, value in self.env["expo.relationship"]._read_group(
+            relationship_domain, ["partner_id", "series_id"], ["economic_value:sum"]
+        ):
+            if (partner.id, series.id) in per_series:
+                per_series[partner.id, series.id]["value"] = value
         per_partner = {}
         for (partner_id, _series_id), figures in per_series.items():
             total = per_partner.setdefault(
@@ -259,65 +279,113 @@ class ExpoSegmentEngine(models.AbstractModel):
             total["recency"] = min(total["recency"], figures["recency"])
             total["frequency"] += figures["frequency"]
             total["monetary"] += figures["monetary"]
-        self._rank(per_partner)
-        economic = {
-            partner.id: partner.expo_economic_value
-            for partner in self.env["res.partner"]
+        for partner in (
+            self.env["res.partner"]
             .with_context(active_test=False)
             .search_fetch([("id", "in", list(per_partner))], ["expo_economic_value"])
-        }
-        self._set_pareto(company, per_partner, economic)
-        relationship_values = {
-            (partner.id, series.id): value
-            for partner, series, value in self.env["expo.relationship"]._read_group(
-                [("company_id", "=", company.id)],
-                ["partner_id", "series_id"],
-                ["economic_value:sum"],
-            )
-        }
+        ):
+            per_partner[partner.id]["value"] = partner.expo_economic_value
+        return per_series, per_partner
+
+    @api.model
+    def _thresholds(self, company):
+        """Quintile boundaries and Pareto cut-offs of the company's whole
+        population, for the partners and for each series: all a batch needs to
+        score its partners as if ranked among everyone.
+
+        Returns {"partners": bounds, "series": {series id (str): bounds}}, bounds
+        being {figure name: [lowest value scoring 2..5 (highest for recency)],
+        "pareto": [lowest value of class A, of class B] or False}."""
+        per_series, per_partner = self._figures(company)
         by_series = defaultdict(dict)
         for (partner_id, series_id), figures in per_series.items():
             by_series[series_id][partner_id] = figures
-        for series_id, series_figures in by_series.items():
-            self._rank(series_figures)
-            self._set_pareto(
-                company,
-                series_figures,
-                {
-                    partner_id: relationship_values.get((partner_id, series_id), 0.0)
-                    for partner_id in series_figures
-                },
-            )
-        return {"series": per_series, "partners": per_partner}
-
-    @api.model
-    def _rank(self, figures_by_key):
-        """Add RFM scores and cell to each figures dict, ranked among them."""
-        if not figures_by_key:
-            return
-        scores = {
-            name: self._quintile_scores(
-                {key: figures[name] for key, figures in figures_by_key.items()},
-                higher_is_better=name != "recency",
-            )
-            for name in ("recency", "frequency", "monetary")
+        return {
+            "partners": self._bounds(company, per_partner),
+            "series": {
+                str(series_id): self._bounds(company, series_figures)
+                for series_id, series_figures in by_series.items()
+            },
         }
-        for key, figures in figures_by_key.items():
-            figures.update(
-                recency_score=scores["recency"][key],
-                frequency_score=scores["frequency"][key],
-                monetary_score=scores["monetary"][key],
-                cell=f"{scores['recency'][key]}{scores['frequency'][key]}"
-                f"{scores['monetary'][key]}",
-            )
 
     @api.model
-    def _set_pareto(self, company, figures_by_key, values):
+    def _bounds(self, company, figures_by_key):
+        bounds = {}
+        for name in ("recency", "frequency", "monetary"):
+            higher_is_better = name != "recency"
+            values = {key: figures[name] for key, figures in figures_by_key.items()}
+            scores = self._quintile_scores(values, higher_is_better=higher_is_better)
+            pick = min if higher_is_better else max
+            bounds[name] = [
+                pick(
+                    (values[key] for key, score in scores.items() if score >= level),
+                    default=None,
+                )
+                for level in range(2, 6)
+            ]
+        values = {key: figures["value"] for key, figures in figures_by_key.items()}
         classes = self._pareto_classes(
             values, company.expo_seg_pareto_a_pct, company.expo_seg_pareto_b_pct
         )
-        for key, figures in figures_by_key.items():
-            figures["pareto"] = classes.get(key, False)
+        bounds["pareto"] = classes and [
+            min(
+                (values[key] for key, pareto in classes.items() if pareto <= level),
+                default=None,
+            )
+            for level in ("a", "b")
+        ]
+        return bounds
+
+    @api.model
+    def _population(self, company, partners, thresholds):
+        """Figures, RFM scores and Pareto classes of ``partners``, scored with
+        the population's ``thresholds``.
+
+        Returns a dict with ``series`` {(partner id, series id): figures} and
+        ``partners`` {partner id: figures} (figures: recency, frequency,
+        monetary, scores, cell, pareto)."""
+        per_series, per_partner = self._figures(company, partners)
+        for figures in per_partner.values():
+            self._score(figures, thresholds["partners"])
+        for (_partner_id, series_id), figures in per_series.items():
+            self._score(figures, thresholds["series"].get(str(series_id)))
+        return {"series": per_series, "partners": per_partner}
+
+    @api.model
+    def _score(self, figures, bounds):
+        """Add the RFM scores, cell and Pareto class of ``figures`` from the
+        population's ``bounds`` (a figure unknown to them scores 3, like a
+        population of one)."""
+        scores = {}
+        for name in ("recency", "frequency", "monetary"):
+            limits = bounds[name] if bounds else [None] * 4
+            if name == "recency":
+                passed = [
+                    limit is not None and figures[name] <= limit for limit in limits
+                ]
+            else:
+                passed = [
+                    limit is not None and figures[name] >= limit for limit in limits
+                ]
+            scores[name] = 1 + sum(passed) if bounds else 3
+        figures.update(
+            recency_score=scores["recency"],
+            frequency_score=scores["frequency"],
+            monetary_score=scores["monetary"],
+            cell=f"{scores['recency']}{scores['frequency']}{scores['monetary']}",
+            pareto=self._pareto_of(figures["value"], bounds and bounds["pareto"]),
+        )
+
+    @api.model
+    def _pareto_of(self, value, cutoffs):
+        if not cutoffs:
+            return False
+        a_min, b_min = cutoffs
+        if value > 0 and a_min is not None and value >= a_min:
+            return "a"
+        if value > 0 and b_min is not None and value >= b_min:
+            return "b"
+        return "c"
 
     @api.model
     def _quintile_scores(self, values, higher_is_better=True):

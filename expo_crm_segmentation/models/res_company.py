@@ -134,6 +134,13 @@ class ResCompany(models.Model):
     expo_seg_run_start = fields.Datetime("Running Since", readonly=True, copy=False)
     expo_seg_run_full = fields.Boolean("Full Run", readonly=True, copy=False)
     expo_seg_run_cursor = fields.Integer(readonly=True, copy=False)
+    expo_seg_run_thresholds = fields.Json(
+        "Run Thresholds",
+        readonly=True,
+        copy=False,
+        help="Quintile boundaries and Pareto cut-offs of the population, computed "
+        "when the current run started and used by each of its batches.",
+    )
     expo_seg_full_requested = fields.Boolean(
         "Full Run Requested", readonly=True, copy=False
     )
