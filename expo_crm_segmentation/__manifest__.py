@@ -28,4 +28,5 @@
         "views/expo_segment_migration_views.xml",
         "views/expo_crm_segmentation_menus.xml",
     ],
+    "demo": ["demo/expo_demo_segmentation.xml"],
 }
