@@ -31,7 +31,8 @@ def _inline(text):
 
 def md_to_rst(markdown, level=1):
     """Convert the small Markdown subset used in readme fragments to reStructuredText:
-    headings, paragraphs, bullet and numbered lists, inline code, links, bold."""
+    headings, paragraphs, bullet and numbered lists, inline code, links, bold, and
+    images alone on their line (``![alt](static/description/file.png)``)."""
     out = []
     item_indent = None  # indentation of the current list item's continuation lines
     parent_indent = ""  # continuation indentation of the current top-level item
@@ -42,6 +43,11 @@ def md_to_rst(markdown, level=1):
             title = _inline(heading.group(2).strip())
             depth = min(level + len(heading.group(1)) - 1, len(UNDERLINES) - 1)
             out += ["", title, UNDERLINES[depth] * len(title), ""]
+            item_indent = None
+            continue
+        image = re.match(r"^!\[([^\]]*)\]\(([^)]+)\)$", line.strip())
+        if image:
+            out += ["", f".. image:: {image.group(2)}", f"   :alt: {image.group(1)}", ""]
             item_indent = None
             continue
         item = re.match(r"^(\s*)([-*]|\d+\.)\s+(.*)$", line)
@@ -105,6 +111,8 @@ def render(addon):
 def to_html(rst):
     from docutils.core import publish_parts
 
+    # index.html lives in static/description/, beside the images
+    rst = rst.replace(".. image:: static/description/", ".. image:: ")
     return publish_parts(
         rst,
         writer_name="html",
