@@ -56,8 +56,12 @@ class TestAccess(SegmentationCommon):
 
     def test_other_company_sees_nothing(self):
         env = self.env(user=self.stranger, context={})
-        self.assertFalse(env["expo.segment.snapshot"].search([]))
-        self.assertFalse(env["expo.segment.snapshot.line"].search([]))
+        self.assertNotIn(self.snapshot, env["expo.segment.snapshot"].search([]))
+        self.assertFalse(
+            env["expo.segment.snapshot.line"].search(
+                [("snapshot_id", "=", self.snapshot.id)]
+            )
+        )
         self.assertFalse(
             env["expo.retention.report"].search([("partner_id", "=", self.customer.id)])
         )
