@@ -8,9 +8,12 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.tools import SQL, split_every
+from odoo.tools.translate import LazyTranslate
 
 from .expo_participation import TAKEN_PART_STATES
 from .res_partner import EXPO_RATING_FIELDS, LIFECYCLE_STAGES
+
+_lt = LazyTranslate(__name__)
 
 # relationship fields written by the refresh (the rest is entered by people)
 REFRESHED_FIELDS = (
@@ -19,12 +22,40 @@ REFRESHED_FIELDS = (
     "editions_attended",
     "current_streak",
     "lifecycle_stage",
-    "stage_reason",
+    "stage_reason_data",
     "won_back",
     "priority_points",
     "economic_value",
 )
 COST_FIELDS = ("initial_cost", "maintenance_cost", "termination_cost")
+
+# Why a customer is at its stage: the refresh stores [code, parameters] pairs and each
+# reader sees the sentences in its own language, with the series and editions named in
+# that language too.
+STAGE_REASONS = {
+    "no_participation": _lt("No confirmed participation in %(series)s yet."),
+    "absent": _lt("Absent from the last %(count)s editions since %(edition)s."),
+    "trust": _lt("Took part in %(count)s editions of %(series)s, the latest included."),
+    "confirmation": _lt(
+        "Took part in %(count)s edition(s) since %(edition)s; trust takes "
+        "%(needed)s, the latest edition included."
+    ),
+    "won_back": _lt("Won back in %(edition)s after it was lost."),
+    "skipped": _lt("Skipped the latest edition, %(edition)s."),
+    "space_cut": _lt(
+        "Cut its space by %(percent)s %% in %(edition)s compared with %(previous)s."
+    ),
+    "spend_cut": _lt(
+        "Cut its spend by %(percent)s %% in %(edition)s compared with %(previous)s."
+    ),
+    "detractor": _lt("Answered as a detractor (NPS 0 to 6) after %(edition)s."),
+}
+# reason parameters holding a record id, and the record's model
+STAGE_REASON_RECORDS = {
+    "series": "expo.series",
+    "edition": "event.event",
+    "previous": "event.event",
+}
 
 
 @dataclass
@@ -101,9 +132,13 @@ class ExpoRelationship(models.Model):
     )
     stage_reason = fields.Char(
         "Reason",
-        readonly=True,
-        tracking=True,
+        compute="_compute_stage_reason",
         help="Why the customer is at this stage.",
+    )
+    stage_reason_data = fields.Json(
+        readonly=True,
+        copy=False,
+        help="The reasons of the stage as [code, parameters] pairs (STAGE_REASONS).",
     )
     date_stage = fields.Datetime("Stage Since", readonly=True)
     won_back = fields.Boolean(
@@ -166,6 +201,32 @@ class ExpoRelationship(models.Model):
             "Relationship costs cannot be negative.",
         ),
     ]
+
+    @api.depends("stage_reason_data")
+    @api.depends_context("lang")
+    def _compute_stage_reason(self):
+        ids_by_model = defaultdict(set)
+        for relationship in self:
+            for _code, params in relationship.stage_reason_data or []:
+                for key, model in STAGE_REASON_RECORDS.items():
+                    if key in params:
+                        ids_by_model[model].add(params[key])
+        names = {
+            model: {
+                record.id: record.name
+                for record in self.env[model].browse(ids).exists()
+            }
+            for model, ids in ids_by_model.items()
+        }
+        for relationship in self:
+            sentences = []
+            for code, params in relationship.stage_reason_data or []:
+                values = dict(params)
+                for key, model in STAGE_REASON_RECORDS.items():
+                    if key in values:
+                        values[key] = names[model].get(values[key], "?")
+                sentences.append(self.env._(STAGE_REASONS[code]) % values)
+            relationship.stage_reason = " ".join(sentences) or False
 
     @api.depends("economic_value", *COST_FIELDS)
     def _compute_relationship_profit(self):
@@ -363,7 +424,7 @@ class ExpoRelationship(models.Model):
             "editions_attended": len(taken),
             "current_streak": self._compute_streak(editions, latest, facts_by_edition),
             "lifecycle_stage": stage,
-            "stage_reason": " ".join(reasons),
+            "stage_reason_data": reasons,
             "won_back": won_back,
             "priority_points": self._compute_priority_points(
                 series, started, latest, facts_by_edition
@@ -389,35 +450,21 @@ class ExpoRelationship(models.Model):
 
     @api.model
     def _compute_stage(self, company, series, started, latest, taken, facts):
-        """(stage, [reason sentences], won_back) by the company's lifecycle rules.
+        """(stage, [[reason code, parameters]], won_back) by the company's
+        lifecycle rules (STAGE_REASONS).
 
         Only editions that have started can be missed: an upcoming edition the
         customer has not booked (yet) is never counted as skipped.
         """
         if not taken:
-            return (
-                "cultivation",
-                [
-                    self.env._(
-                        "No confirmed participation in %(series)s yet.",
-                        series=series.name,
-                    )
-                ],
-                False,
-            )
+            return ("cultivation", [["no_participation", {"series": series.id}]], False)
         lost_after = company.expo_disappearance_missed_editions
         last_taken = taken[-1]
         missed = [e for e in started if e.date_begin > last_taken.date_begin]
         if len(missed) >= lost_after:
             return (
                 "disappearance",
-                [
-                    self.env._(
-                        "Absent from the last %(count)s editions since %(edition)s.",
-                        count=len(missed),
-                        edition=last_taken.name,
-                    )
-                ],
+                [["absent", {"count": len(missed), "edition": last_taken.id}]],
                 False,
             )
         # the current run of participations starts after the last time it was lost
@@ -427,34 +474,19 @@ class ExpoRelationship(models.Model):
         trust_needed = company.expo_trust_min_editions
         if len(run) >= trust_needed and (not latest or latest in run):
             stage = "trust"
-            reasons.append(
-                self.env._(
-                    "Took part in %(count)s editions of %(series)s, the latest "
-                    "included.",
-                    count=len(run),
-                    series=series.name,
-                )
-            )
+            reasons.append(["trust", {"count": len(run), "series": series.id}])
         else:
             reasons.append(
-                self.env._(
-                    "Took part in %(count)s edition(s) since %(edition)s; trust "
-                    "takes %(needed)s, the latest edition included.",
-                    count=len(run),
-                    needed=trust_needed,
-                    edition=run[0].name,
-                )
+                [
+                    "confirmation",
+                    {"count": len(run), "needed": trust_needed, "edition": run[0].id},
+                ]
             )
         weakening = self._weakening_reasons(company, latest, missed, taken, facts)
         if weakening:
             stage, reasons = "weakening", weakening
         if won_back_in:
-            reasons.append(
-                self.env._(
-                    "Won back in %(edition)s after it was lost.",
-                    edition=won_back_in.name,
-                )
-            )
+            reasons.append(["won_back", {"edition": won_back_in.id}])
         return stage, reasons, bool(won_back_in)
 
     @api.model
@@ -475,13 +507,10 @@ class ExpoRelationship(models.Model):
 
     @api.model
     def _weakening_reasons(self, company, latest, missed, taken, facts):
-        """Reason sentences that make a confirmed or trusted customer weakening."""
+        """Reasons ([code, parameters]) that make a confirmed or trusted customer
+        weakening."""
         if missed:
-            return [
-                self.env._(
-                    "Skipped the latest edition, %(edition)s.", edition=latest.name
-                )
-            ]
+            return [["skipped", {"edition": latest.id}]]
         past = [e for e in taken if latest and e.date_begin <= latest.date_begin]
         if not past:
             return []
@@ -490,38 +519,19 @@ class ExpoRelationship(models.Model):
         if len(past) >= 2:
             previous = past[-2]
             threshold = company.expo_weakening_drop_percent
-            names = {"edition": current.name, "previous": previous.name}
+            names = {"edition": current.id, "previous": previous.id}
             space_drop = self._drop_percent(
                 facts[previous].space_sqm, facts[current].space_sqm
             )
             if space_drop >= threshold:
-                reasons.append(
-                    self.env._(
-                        "Cut its space by %(percent)s %% in %(edition)s compared "
-                        "with %(previous)s.",
-                        percent=round(space_drop),
-                        **names,
-                    )
-                )
+                reasons.append(["space_cut", {"percent": round(space_drop), **names}])
             spend_drop = self._drop_percent(
                 facts[previous].amount_invoiced, facts[current].amount_invoiced
             )
             if spend_drop >= threshold:
-                reasons.append(
-                    self.env._(
-                        "Cut its spend by %(percent)s %% in %(edition)s compared "
-                        "with %(previous)s.",
-                        percent=round(spend_drop),
-                        **names,
-                    )
-                )
+                reasons.append(["spend_cut", {"percent": round(spend_drop), **names}])
         if company.expo_weakening_on_detractor and facts[current].detractor:
-            reasons.append(
-                self.env._(
-                    "Answered as a detractor (NPS 0 to 6) after %(edition)s.",
-                    edition=current.name,
-                )
-            )
+            reasons.append(["detractor", {"edition": current.id}])
         return reasons
 
     @api.model
@@ -602,9 +612,11 @@ class ExpoRelationship(models.Model):
         """Write [(records, values)] with one write per distinct set of values."""
         groups = defaultdict(list)
         for records, values in changes:
-            groups[tuple(sorted(values.items()))].append(records)
-        for values, records_list in groups.items():
-            records_list[0].union(*records_list).write(dict(values))
+            # repr: values may hold lists (Json fields)
+            groups[repr(sorted(values.items()))].append((records, values))
+        for grouped in groups.values():
+            records = grouped[0][0].union(*(records for records, _values in grouped))
+            records.write(grouped[0][1])
 
     @api.model
     def _post_stage_changes_on_partners(self, stage_changes):

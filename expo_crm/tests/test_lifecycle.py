@@ -29,6 +29,27 @@ class TestLifecycle(ExpoRelationshipCommon):
         self.assertEqual(relationship.current_streak, 1)
         self.assertIn(self.edition_2025.name, relationship.stage_reason)
 
+    def test_reason_in_the_readers_language(self):
+        """The reason is written for whoever reads it: its sentences and the names of
+        the series and editions it mentions follow the reader's language."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.edition_2025.with_context(lang="fr_FR").name = "Salon Cadence 2025"
+        self._participate(self.gallery, self.edition_2025, state="confirmed")
+        relationship = self._assert_stage("confirmation")
+        self.assertEqual(
+            relationship.stage_reason_data,
+            [
+                [
+                    "confirmation",
+                    {"count": 1, "needed": 2, "edition": self.edition_2025.id},
+                ]
+            ],
+        )
+        self.assertIn(self.edition_2025.name, relationship.stage_reason)
+        french = relationship.with_context(lang="fr_FR").stage_reason
+        self.assertIn("Salon Cadence 2025", french)
+        self.assertNotIn(self.edition_2025.name, french)
+
     def test_first_booking_for_upcoming_edition_is_confirmation(self):
         self._participate(self.gallery, self.edition_upcoming, state="confirmed")
         relationship = self._assert_stage("confirmation")
