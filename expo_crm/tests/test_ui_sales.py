@@ -131,6 +131,7 @@ class TestExpoCrmSalesUi(HttpCase):
         leads = self.env["crm.lead"].search(
             [("expo_event_id", "=", edition_2027.id)], order="priority desc"
         )
+        self.assertEqual(len(leads), 2, "the second run created no duplicate")
         self.assertEqual(leads.partner_id, gallery | sponsor)
         self.assertTrue(all(leads.mapped("expo_is_rebooking")))
         gallery_lead, sponsor_lead = leads
