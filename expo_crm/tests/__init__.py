@@ -10,5 +10,6 @@ from . import test_access
 from . import test_rebooking
 from . import test_phone
 from . import test_ui
+from . import test_ui_sales
 from . import test_demo
 from . import test_click_everywhere

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user
+from odoo.tests import Form, new_test_user
 
 from .common import ExpoRelationshipCommon
 
@@ -45,6 +45,13 @@ class TestAccess(ExpoRelationshipCommon):
         self.assertEqual(relationship.editions_attended, 2)
         self.assertEqual(relationship.initial_cost, 0, "users read costs")
         relationship.message_post(body="Called about next year's booth.")
+
+    def test_user_opens_edition_form(self):
+        """Editions are events: an exhibition user opens their form (participants,
+        rebooking) without an access error."""
+        form = Form(self.edition_2025.with_user(self.user))
+        self.assertEqual(form.expo_series_id, self.series)
+        self.assertEqual(form.expo_previous_event_id, self.edition_2024)
 
     def test_user_cannot_change_costs_or_settings(self):
         relationship = self._relationship().with_user(self.user)
