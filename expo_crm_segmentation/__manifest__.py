@@ -28,4 +28,7 @@
         "views/expo_segment_migration_views.xml",
         "views/expo_crm_segmentation_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["expo_crm_segmentation/static/tests/tours/*.js"],
+    },
 }

@@ -5,3 +5,4 @@ from . import test_batch
 from . import test_snapshot
 from . import test_retention
 from . import test_access
+from . import test_ui
