@@ -29,4 +29,7 @@
         "views/expo_crm_segmentation_menus.xml",
     ],
     "demo": ["demo/expo_demo_segmentation.xml"],
+    "assets": {
+        "web.assets_tests": ["expo_crm_segmentation/static/tests/tours/*.js"],
+    },
 }

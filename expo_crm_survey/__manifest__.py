@@ -29,6 +29,9 @@
         "report/expo_survey_report_views.xml",
         "views/expo_crm_survey_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["expo_crm_survey/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/expo_demo_survey_campaigns.xml",
     ],

@@ -6,3 +6,4 @@ from . import test_snapshot
 from . import test_retention
 from . import test_access
 from . import test_demo
+from . import test_ui
