@@ -1,0 +1,1 @@
+from .bulk_write import write_computed_values
