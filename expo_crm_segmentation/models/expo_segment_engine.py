@@ -8,6 +8,7 @@ from odoo import _, api, fields, models
 from odoo.tools import float_compare, float_is_zero, format_amount
 
 from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
+from odoo.addons.expo_crm.tools import write_computed_values
 
 from .res_partner import SEGMENT_FIELDS
 
@@ -71,22 +72,28 @@ class ExpoSegmentEngine(models.AbstractModel):
         when none is under way). Return (partners done, partners remaining)."""
         company = company.sudo()
         if not company.expo_seg_run_start:
+            full = company.expo_seg_full_requested or not company.expo_seg_last_run
             company.write(
                 {
                     "expo_seg_run_start": fields.Datetime.now(),
-                    "expo_seg_run_full": company.expo_seg_full_requested
-                    or not company.expo_seg_last_run,
+                    "expo_seg_run_full": full,
                     "expo_seg_full_requested": False,
                     "expo_seg_run_cursor": 0,
                     "expo_seg_run_thresholds": self._thresholds(company),
+                    "expo_seg_run_partner_ids": self._target_partner_ids(
+                        company, full, company.expo_seg_last_run
+                    ),
                 }
             )
-        targets = [
-            partner_id
-            for partner_id in self._target_partner_ids(
+        run_partner_ids = company.expo_seg_run_partner_ids
+        if not isinstance(run_partner_ids, list):
+            # a run started before its partners were kept with it
+            run_partner_ids = self._target_partner_ids(
                 company, company.expo_seg_run_full, company.expo_seg_last_run
             )
-            if partner_id > company.expo_seg_run_cursor
+        # sorted ids: the run goes on after the last partner done
+        targets = run_partner_ids[
+            bisect.bisect_right(run_partner_ids, company.expo_seg_run_cursor) :
         ]
         batch = targets[: company.expo_seg_batch_size]
         if batch:
@@ -106,6 +113,7 @@ class ExpoSegmentEngine(models.AbstractModel):
                     "expo_seg_run_full": False,
                     "expo_seg_run_cursor": 0,
                     "expo_seg_run_thresholds": False,
+                    "expo_seg_run_partner_ids": False,
                 }
             )
         return len(batch), remaining
@@ -176,14 +184,19 @@ class ExpoSegmentEngine(models.AbstractModel):
         in_population = partners.filtered(lambda p: p.id in population["partners"])
         details = self._partner_details(company, in_population, population)
         now = fields.Datetime.now()
-        for partner in in_population:
-            vals = self._partner_values(company, partner, population, details)
-            partner.write(dict(vals, expo_seg_date=now))
+        values_by_id = {
+            partner.id: dict(
+                self._partner_values(company, partner, population, details),
+                expo_seg_date=now,
+            )
+            for partner in in_population
+        }
         outside = (partners - in_population).filtered(
             lambda p: p.expo_seg_company_id in (company, self.env["res.company"])
         )
-        if outside:
-            outside.write(dict(dict.fromkeys(SEGMENT_FIELDS, False), expo_seg_date=now))
+        empty = dict(dict.fromkeys(SEGMENT_FIELDS, False), expo_seg_date=now)
+        values_by_id.update((partner.id, empty) for partner in outside)
+        write_computed_values(self.env["res.partner"], values_by_id)
         self._write_series_segments(company, partners, population)
 
     @api.model
@@ -803,26 +816,27 @@ class ExpoSegmentEngine(models.AbstractModel):
     def _write_series_segments(self, company, partners, population):
         """Write the per-series segments on the partners' relationships; a
         relationship outside the population (no past participation) is emptied."""
-        relationships = self.env["expo.relationship"].search(
-            [("company_id", "=", company.id), ("partner_id", "in", partners.ids)]
+        Relationship = self.env["expo.relationship"]
+        relationships = Relationship.search_fetch(
+            [("company_id", "=", company.id), ("partner_id", "in", partners.ids)],
+            ["partner_id", "series_id", "lifecycle_stage", "relationship_profit"],
         )
-        empty = self.env["expo.relationship"]
+        empty = dict.fromkeys(RELATIONSHIP_SEGMENT_FIELDS, False)
+        values_by_id = {}
         for relationship in relationships:
             key = (relationship.partner_id.id, relationship.series_id.id)
             figures = population["series"].get(key)
             if not figures:
-                empty |= relationship
+                values_by_id[relationship.id] = empty
                 continue
-            relationship.write(
-                {
-                    **self._rfm_pareto_values(figures),
-                    "value_tier": self._value_tier(
-                        company,
-                        figures["pareto"],
-                        figures["frequency"],
-                        relationship.lifecycle_stage,
-                        relationship.relationship_profit,
-                    ),
-                }
-            )
-        empty.write(dict.fromkeys(RELATIONSHIP_SEGMENT_FIELDS, False))
+            values_by_id[relationship.id] = {
+                **self._rfm_pareto_values(figures),
+                "value_tier": self._value_tier(
+                    company,
+                    figures["pareto"],
+                    figures["frequency"],
+                    relationship.lifecycle_stage,
+                    relationship.relationship_profit,
+                ),
+            }
+        write_computed_values(Relationship, values_by_id)
