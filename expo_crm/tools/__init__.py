@@ -1,1 +1,1 @@
-from .bulk_write import write_computed_values
+from .bulk_write import only_changed_values, write_computed_values

@@ -84,6 +84,46 @@ def write_computed_values(model, values_by_id):
     records.modified(fnames)
 
 
+def only_changed_values(model, values_by_id, keep=()):
+    """The part of ``values_by_id`` (as for ``write_computed_values``) that differs
+    from what the records hold, read with one query per thousand records. Fields
+    in ``keep`` are always kept; records left with nothing to write are left
+    out."""
+    if not values_by_id:
+        return {}
+    fnames = sorted(set().union(*values_by_id.values()) - set(keep))
+    if not fnames:
+        return {record_id: dict(values) for record_id, values in values_by_id.items()}
+    model.flush_model(fnames)
+    fields = [model._fields[fname] for fname in fnames]
+    changed = {}
+    for ids in split_every(BULK_WRITE_BATCH_SIZE, list(values_by_id)):
+        rows = model.env.execute_query(
+            SQL(
+                "SELECT id, %s FROM %s WHERE id IN %s",
+                SQL(", ").join(SQL.identifier(fname) for fname in fnames),
+                SQL.identifier(model._table),
+                tuple(ids),
+            )
+        )
+        for record_id, *column_values in rows:
+            current = {
+                field.name: _column_value(field, value)
+                for field, value in zip(fields, column_values, strict=True)
+            }
+            values = values_by_id[record_id]
+            diff = {
+                fname: value
+                for fname, value in values.items()
+                if fname not in keep
+                and current[fname] != _column_value(model._fields[fname], value)
+            }
+            diff.update((fname, values[fname]) for fname in keep if fname in values)
+            if diff:
+                changed[record_id] = diff
+    return changed
+
+
 def _column_value(field, value):
     """``value`` of ``field`` as a query parameter."""
     if field.type == "boolean":

@@ -5,10 +5,10 @@ from datetime import timedelta
 from itertools import groupby
 
 from odoo import _, api, fields, models
-from odoo.tools import float_compare, float_is_zero, format_amount
+from odoo.tools import SQL, float_compare, float_is_zero, format_amount
 
 from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
-from odoo.addons.expo_crm.tools import write_computed_values
+from odoo.addons.expo_crm.tools import only_changed_values, write_computed_values
 
 from .res_partner import SEGMENT_FIELDS
 
@@ -196,7 +196,10 @@ class ExpoSegmentEngine(models.AbstractModel):
         )
         empty = dict(dict.fromkeys(SEGMENT_FIELDS, False), expo_seg_date=now)
         values_by_id.update((partner.id, empty) for partner in outside)
-        write_computed_values(self.env["res.partner"], values_by_id)
+        Partner = self.env["res.partner"]
+        write_computed_values(
+            Partner, only_changed_values(Partner, values_by_id, keep=["expo_seg_date"])
+        )
         self._write_series_segments(company, partners, population)
 
     @api.model
@@ -261,28 +264,31 @@ class ExpoSegmentEngine(models.AbstractModel):
             relationship_domain += [("partner_id", "in", partners.ids)]
         Participation = self.env["expo.participation"]
         per_series = {}
-        for partner, series, last_date in Participation._read_group(
-            domain, ["partner_id", "series_id"], ["event_date_begin:max"]
+        for partner_id, series_id, last_date in self._partner_series_rows(
+            Participation, domain, ("MAX(%s)", "event_date_begin")
         ):
-            series_dates = dates.get(series.id, [])
-            per_series[partner.id, series.id] = {
+            series_dates = dates.get(series_id, [])
+            per_series[partner_id, series_id] = {
                 "recency": len(series_dates)
                 - bisect.bisect_right(series_dates, last_date),
                 "frequency": 0,
                 "monetary": 0.0,
                 "value": 0.0,
             }
-        for partner, series, count, amount in Participation._read_group(
+        for partner_id, series_id, count, amount in self._partner_series_rows(
+            Participation,
             domain + [("event_id", "in", window_ids)],
-            ["partner_id", "series_id"],
-            ["event_id:count_distinct", "amount_invoiced:sum"],
+            ("COUNT(DISTINCT %s)", "event_id"),
+            ("COALESCE(SUM(%s), 0)", "amount_invoiced"),
         ):
-            per_series[partner.id, series.id].update(frequency=count, monetary=amount)
-        for partner, series, value in self.env["expo.relationship"]._read_group(
-            relationship_domain, ["partner_id", "series_id"], ["economic_value:sum"]
+            per_series[partner_id, series_id].update(frequency=count, monetary=amount)
+        for partner_id, series_id, value in self._partner_series_rows(
+            self.env["expo.relationship"],
+            relationship_domain,
+            ("COALESCE(SUM(%s), 0)", "economic_value"),
         ):
-            if (partner.id, series.id) in per_series:
-                per_series[partner.id, series.id]["value"] = value
+            if (partner_id, series_id) in per_series:
+                per_series[partner_id, series_id]["value"] = value
         per_partner = {}
         for (partner_id, _series_id), figures in per_series.items():
             total = per_partner.setdefault(
@@ -299,6 +305,30 @@ class ExpoSegmentEngine(models.AbstractModel):
         ):
             per_partner[partner.id]["value"] = partner.expo_economic_value
         return per_series, per_partner
+
+    @api.model
+    def _partner_series_rows(self, model, domain, *aggregates):
+        """Rows (partner id, series id, *aggregates) of ``model`` records matching
+        ``domain``, grouped by partner and series: ``_read_group`` without
+        building records for the group keys, which counts at a whole population.
+
+        :param aggregates: (SQL template with one ``%s``, field name) pairs
+        """
+        query = model._search(domain)
+        keys = [
+            model._field_to_sql(query.table, fname, query)
+            for fname in ("partner_id", "series_id")
+        ]
+        query.groupby = SQL(", ").join(keys)
+        return self.env.execute_query(
+            query.select(
+                *keys,
+                *(
+                    SQL(template, model._field_to_sql(query.table, fname, query))
+                    for template, fname in aggregates
+                ),
+            )
+        )
 
     @api.model
     def _thresholds(self, company):
@@ -461,54 +491,92 @@ class ExpoSegmentEngine(models.AbstractModel):
     @api.model
     def _latest_feedback(self, company, partners):
         """{partner id: feedback dict} of each partner's latest participation
-        with any feedback (satisfaction, NPS or intents)."""
-        participations = self.env["expo.participation"].search_fetch(
-            [
-                ("company_id", "=", company.id),
-                ("partner_id", "in", partners.ids),
-                ("role_id", "in", self._segmented_roles(company).ids),
-                "|",
-                "|",
-                "|",
-                ("feedback_date", "!=", False),
-                ("nps_score", "!=", False),
-                ("intent_rebook", "!=", False),
-                ("intent_recommend", "!=", False),
-            ],
-            FEEDBACK_FIELDS,
-            order="event_date_begin desc, id desc",
+        with any feedback (satisfaction, NPS or intents), in one query."""
+        Participation = self.env["expo.participation"]
+        Participation.flush_model(
+            [*FEEDBACK_FIELDS, "company_id", "role_id", "event_date_begin"]
         )
-        feedback = {}
-        for participation in participations:
-            feedback.setdefault(
-                participation.partner_id.id,
-                {
-                    "satisfaction": participation.satisfaction_index
-                    if participation.feedback_date
-                    else None,
-                    "nps": int(participation.nps_score)
-                    if participation.nps_score
-                    else None,
-                    "nps_category": participation.nps_category,
-                    "intent_rebook": participation.intent_rebook,
-                    "intent_recommend": participation.intent_recommend,
-                },
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT DISTINCT ON (partner_id)
+                       partner_id, feedback_date, satisfaction_index, nps_score,
+                       nps_category, intent_rebook, intent_recommend
+                  FROM expo_participation
+                 WHERE company_id = %(company)s
+                   AND partner_id IN %(partners)s
+                   AND role_id IN %(roles)s
+                   AND (feedback_date IS NOT NULL OR nps_score IS NOT NULL
+                        OR intent_rebook IS NOT NULL OR intent_recommend IS NOT NULL)
+                 ORDER BY partner_id, event_date_begin DESC, id DESC
+                """,
+                company=company.id,
+                partners=tuple(partners.ids) or (None,),
+                roles=tuple(self._segmented_roles(company).ids) or (None,),
             )
-        return feedback
+        )
+        return {
+            partner_id: {
+                "satisfaction": (satisfaction or 0.0) if feedback_date else None,
+                "nps": int(nps_score) if nps_score else None,
+                "nps_category": nps_category or False,
+                "intent_rebook": intent_rebook or False,
+                "intent_recommend": intent_recommend or False,
+            }
+            for (
+                partner_id,
+                feedback_date,
+                satisfaction,
+                nps_score,
+                nps_category,
+                intent_rebook,
+                intent_recommend,
+            ) in rows
+        }
 
     @api.model
     def _drops(self, company, partners):
         """{partner id: [(series, space drop %, spend drop %)]} between the last
         two editions each partner took part in, per series."""
-        rows = self.env["expo.participation"]._read_group(
-            self._participation_domain(company) + [("partner_id", "in", partners.ids)],
-            ["partner_id", "series_id", "event_id"],
-            ["space_sqm:sum", "amount_invoiced:sum"],
+        self.env["expo.participation"].flush_model(
+            [
+                "company_id",
+                "partner_id",
+                "series_id",
+                "event_id",
+                "event_date_begin",
+                "state",
+                "role_id",
+                "space_sqm",
+                "amount_invoiced",
+            ]
         )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT partner_id, series_id, event_id, MAX(event_date_begin),
+                       COALESCE(SUM(space_sqm), 0), COALESCE(SUM(amount_invoiced), 0)
+                  FROM expo_participation
+                 WHERE company_id = %(company)s
+                   AND partner_id IN %(partners)s
+                   AND state IN %(states)s
+                   AND series_id IS NOT NULL
+                   AND event_date_begin <= %(now)s
+                   AND role_id IN %(roles)s
+                 GROUP BY partner_id, series_id, event_id
+                """,
+                company=company.id,
+                partners=tuple(partners.ids) or (None,),
+                states=TAKEN_PART_STATES,
+                now=fields.Datetime.now(),
+                roles=tuple(self._segmented_roles(company).ids) or (None,),
+            )
+        )
+        Series = self.env["expo.series"]
         history = defaultdict(list)
-        for partner, series, event, space, amount in rows:
-            history[partner.id, series].append(
-                (event.date_begin, event.id, space, amount)
+        for partner_id, series_id, event_id, date_begin, space, amount in rows:
+            history[partner_id, Series.browse(series_id)].append(
+                (date_begin, event_id, space, amount)
             )
         drops = defaultdict(list)
         for (partner_id, series), editions in history.items():
@@ -623,7 +691,7 @@ class ExpoSegmentEngine(models.AbstractModel):
         profit = partner.expo_relationship_profit
         reasons = self._churn_reasons(company, partner, feedback, details)
         return {
-            **self._rfm_pareto_values(figures, prefix="expo_"),
+            **self._rfm_pareto_values(company, figures, prefix="expo_"),
             "expo_value_tier": self._value_tier(
                 company,
                 figures["pareto"],
@@ -642,13 +710,13 @@ class ExpoSegmentEngine(models.AbstractModel):
         }
 
     @api.model
-    def _rfm_pareto_values(self, figures, prefix=""):
+    def _rfm_pareto_values(self, company, figures, prefix=""):
         """RFM figures, scores and cell and the Pareto class as field values; partner
         fields carry the ``expo_`` prefix, relationship fields none."""
         values = {
             "rfm_recency": figures["recency"],
             "rfm_frequency": figures["frequency"],
-            "rfm_monetary": figures["monetary"],
+            "rfm_monetary": company.currency_id.round(figures["monetary"]),
             "rfm_recency_score": str(figures["recency_score"]),
             "rfm_frequency_score": str(figures["frequency_score"]),
             "rfm_monetary_score": str(figures["monetary_score"]),
@@ -830,7 +898,7 @@ class ExpoSegmentEngine(models.AbstractModel):
                 values_by_id[relationship.id] = empty
                 continue
             values_by_id[relationship.id] = {
-                **self._rfm_pareto_values(figures),
+                **self._rfm_pareto_values(company, figures),
                 "value_tier": self._value_tier(
                     company,
                     figures["pareto"],
@@ -839,4 +907,6 @@ class ExpoSegmentEngine(models.AbstractModel):
                     relationship.relationship_profit,
                 ),
             }
-        write_computed_values(Relationship, values_by_id)
+        write_computed_values(
+            Relationship, only_changed_values(Relationship, values_by_id)
+        )
