@@ -3,6 +3,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 
 from markupsafe import Markup
 
@@ -26,6 +27,23 @@ REFRESHED_FIELDS = (
     "economic_value",
 )
 COST_FIELDS = ("initial_cost", "maintenance_cost", "termination_cost")
+# settings the lifecycle rules read
+SERIES_RULE_FIELDS = (
+    "points_per_edition",
+    "points_per_sqm",
+    "points_sponsorship_unit",
+    "points_per_sponsorship_unit",
+    "points_early_signing_days",
+    "points_early_signing_bonus",
+    "points_expiry_editions",
+)
+COMPANY_RULE_FIELDS = (
+    "expo_trust_min_editions",
+    "expo_disappearance_missed_editions",
+    "expo_weakening_drop_percent",
+    "expo_weakening_on_detractor",
+    "expo_value_window_editions",
+)
 # partner fields summarizing its relationships
 PARTNER_SUMMARY_FIELDS = (
     "expo_lifecycle_stage",
@@ -272,13 +290,16 @@ class ExpoRelationship(models.Model):
             )
         )
         editions_by_series = self._get_series_editions(all_series)
+        rules_by_series = {
+            series.id: self._series_rules(series) for series in all_series
+        }
         now = fields.Datetime.now()
 
         to_create, changes = [], []
         for key in sorted(history.keys() | current.keys()):
             partner_id, series_id = key
             values = self._compute_refreshed_values(
-                self.env["expo.series"].browse(series_id),
+                rules_by_series[series_id],
                 editions_by_series[series_id],
                 history.get(key, {}),
                 now,
@@ -413,6 +434,21 @@ class ExpoRelationship(models.Model):
             )
         return editions_by_series
 
+    @api.model
+    def _series_rules(self, series):
+        """The settings of ``series`` and its company the rules read, as plain
+        attributes of the same names: read once per refresh rather than for
+        each of its relationships."""
+        company = series.company_id
+        return SimpleNamespace(
+            name=series.name,
+            **{fname: series[fname] for fname in SERIES_RULE_FIELDS},
+            company_id=SimpleNamespace(
+                currency_id=company.currency_id,
+                **{fname: company[fname] for fname in COMPANY_RULE_FIELDS},
+            ),
+        )
+
     # ------------------------------------------------------------------
     # The rules, on one relationship's history
     # ------------------------------------------------------------------
@@ -421,6 +457,7 @@ class ExpoRelationship(models.Model):
     def _compute_refreshed_values(self, series, editions, facts_by_edition, now):
         """Values of REFRESHED_FIELDS for one customer in one series.
 
+        :param series: the series, or its ``_series_rules``
         :param editions: all editions of the series (``Edition``), oldest first
         :param facts_by_edition: {edition id: EditionFacts}
         :param now: the moment that decides which editions have started
