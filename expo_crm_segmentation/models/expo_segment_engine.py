@@ -35,6 +35,15 @@ FEEDBACK_FIELDS = [
 ]
 
 
+def _compare(value1, value2, rounding):
+    """``float_compare`` at ``rounding``, without rounding values further apart
+    than rounding could bring together (rounding moves each by half of it)."""
+    delta = value1 - value2
+    if abs(delta) > 2 * rounding:
+        return 1 if delta > 0 else -1
+    return float_compare(value1, value2, precision_rounding=rounding)
+
+
 class ExpoSegmentEngine(models.AbstractModel):
     """Computes the segments of a company's customers from their participation
     history: population-wide rankings (RFM quintiles, Pareto classes) come from
@@ -85,7 +94,7 @@ class ExpoSegmentEngine(models.AbstractModel):
                     ),
                 }
             )
-        run_partner_ids = company.expo_seg_run_partner_ids
+        run_partner_ids = self._run_partner_ids(company)
         if not isinstance(run_partner_ids, list):
             # a run started before its partners were kept with it
             run_partner_ids = self._target_partner_ids(
@@ -117,6 +126,19 @@ class ExpoSegmentEngine(models.AbstractModel):
                 }
             )
         return len(batch), remaining
+
+    @api.model
+    def _run_partner_ids(self, company):
+        """The ids kept for the current run (None when none were), read from the
+        column: reading the field would copy the whole list on every batch."""
+        [[partner_ids]] = self.env.execute_query(
+            SQL(
+                "SELECT %s FROM res_company WHERE id = %s",
+                company._field_to_sql("res_company", "expo_seg_run_partner_ids"),
+                company.id,
+            )
+        )
+        return partner_ids
 
     @api.model
     def _target_partner_ids(self, company, full, since):
@@ -465,9 +487,9 @@ class ExpoSegmentEngine(models.AbstractModel):
         for value, group in groupby(positive, key=lambda item: item[0]):
             keys = [key for _value, key in group]
             before = cumulative * 100
-            if float_compare(before, a_pct * total, precision_digits=2) < 0:
+            if _compare(before, a_pct * total, 0.01) < 0:
                 pareto = "a"
-            elif float_compare(before, b_pct * total, precision_digits=2) < 0:
+            elif _compare(before, b_pct * total, 0.01) < 0:
                 pareto = "b"
             else:
                 pareto = "c"
@@ -731,12 +753,7 @@ class ExpoSegmentEngine(models.AbstractModel):
         if not pareto:
             return False
         rounding = company.currency_id.rounding
-        if (
-            float_compare(
-                profit, company.expo_seg_risk_profit_limit, precision_rounding=rounding
-            )
-            < 0
-        ):
+        if _compare(profit, company.expo_seg_risk_profit_limit, rounding) < 0:
             return "risk"
         if (
             pareto == "a"
@@ -789,10 +806,8 @@ class ExpoSegmentEngine(models.AbstractModel):
     def _profit_loyalty_segment(self, company, repeat, profit):
         """Reinartz & Kumar: loyalty (repeat patronage) x profitability."""
         profitable = (
-            float_compare(
-                profit,
-                company.expo_seg_profitable_min,
-                precision_rounding=company.currency_id.rounding,
+            _compare(
+                profit, company.expo_seg_profitable_min, company.currency_id.rounding
             )
             > 0
         )
