@@ -276,6 +276,8 @@ class ExpoRelationship(models.Model):
         """
         if not self.env.su:
             return self.sudo()._refresh_for_partners(partners).with_env(self.env)
+        # only this column: reading the field would fetch every partner column
+        partners.fetch(["commercial_partner_id"])
         partners = partners.commercial_partner_id
         if not partners:
             return self.browse()
@@ -807,6 +809,8 @@ class ExpoRelationship(models.Model):
         if not self.env.su:
             self.sudo()._refresh_partner_summary(partners)
             return
+        # only this column: reading the field would fetch every partner column
+        partners.fetch(["commercial_partner_id"])
         partners = partners.commercial_partner_id
         if not partners:
             return
