@@ -377,28 +377,51 @@ class ExpoSegmentEngine(models.AbstractModel):
     def _bounds(self, company, figures_by_key):
         bounds = {}
         for name in ("recency", "frequency", "monetary"):
-            higher_is_better = name != "recency"
-            values = {key: figures[name] for key, figures in figures_by_key.items()}
-            scores = self._quintile_scores(values, higher_is_better=higher_is_better)
-            pick = min if higher_is_better else max
-            bounds[name] = [
-                pick(
-                    (values[key] for key, score in scores.items() if score >= level),
-                    default=None,
-                )
-                for level in range(2, 6)
-            ]
+            bounds[name] = self._quintile_bounds(
+                [figures[name] for figures in figures_by_key.values()],
+                higher_is_better=name != "recency",
+            )
         values = {key: figures["value"] for key, figures in figures_by_key.items()}
         classes = self._pareto_classes(
             values, company.expo_seg_pareto_a_pct, company.expo_seg_pareto_b_pct
         )
+        lowest = {}
+        for key, pareto in classes.items():
+            lowest[pareto] = min(values[key], lowest.get(pareto, values[key]))
         bounds["pareto"] = classes and [
             min(
-                (values[key] for key, pareto in classes.items() if pareto <= level),
+                (value for pareto, value in lowest.items() if pareto <= level),
                 default=None,
             )
             for level in ("a", "b")
         ]
+        return bounds
+
+    @api.model
+    def _quintile_bounds(self, values, higher_is_better=True):
+        """[lowest value scoring 2, 3, 4, 5] by ``_quintile_scores`` (the highest
+        when lower is better; None for a score no value reaches), from the
+        distinct values in order rather than a score per customer."""
+        ordered = sorted(values)
+        count = len(ordered)
+        bounds = [None] * 4
+        start = 0
+        while start < count:
+            value = ordered[start]
+            end = bisect.bisect_right(ordered, value, start)
+            below, equal = start, end - start
+            if not higher_is_better:
+                below = count - below - equal
+            score = min(5, (2 * below + equal) * 5 // (2 * count) + 1)
+            for level in range(2, score + 1):
+                bound = bounds[level - 2]
+                if (
+                    bound is None
+                    or (higher_is_better and value < bound)
+                    or (not higher_is_better and value > bound)
+                ):
+                    bounds[level - 2] = value
+            start = end
         return bounds
 
     @api.model
