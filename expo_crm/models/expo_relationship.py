@@ -3,6 +3,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 
 from markupsafe import Markup
 
@@ -10,6 +11,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, split_every
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import write_computed_values
 from .expo_participation import TAKEN_PART_STATES
 from .res_partner import EXPO_RATING_FIELDS, LIFECYCLE_STAGES
 
@@ -28,6 +30,40 @@ REFRESHED_FIELDS = (
     "economic_value",
 )
 COST_FIELDS = ("initial_cost", "maintenance_cost", "termination_cost")
+# settings the lifecycle rules read
+SERIES_RULE_FIELDS = (
+    "points_per_edition",
+    "points_per_sqm",
+    "points_sponsorship_unit",
+    "points_per_sponsorship_unit",
+    "points_early_signing_days",
+    "points_early_signing_bonus",
+    "points_expiry_editions",
+)
+COMPANY_RULE_FIELDS = (
+    "expo_trust_min_editions",
+    "expo_disappearance_missed_editions",
+    "expo_weakening_drop_percent",
+    "expo_weakening_on_detractor",
+    "expo_value_window_editions",
+)
+# partner fields summarizing its relationships
+PARTNER_SUMMARY_FIELDS = (
+    "expo_lifecycle_stage",
+    "expo_economic_value",
+    "expo_relationship_profit",
+)
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Edition:
+    """An edition of a series as the lifecycle rules read it: plain values, one
+    instance per edition and refresh, compared by identity."""
+
+    id: int
+    name: str
+    date_begin: datetime
+
 
 # Why a customer is at its stage: the refresh stores [code, parameters] pairs and each
 # reader sees the sentences in its own language, with the series and editions named in
@@ -68,6 +104,17 @@ class EditionFacts:
     amount_sponsorship: float = 0.0
     date_signed: object = None
     detractor: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryFacts:
+    """What a partner's summary reads of one of its relationships."""
+
+    id: int
+    lifecycle_stage: str
+    economic_value: float
+    costs: float
+    last_date: datetime
 
 
 class ExpoRelationship(models.Model):
@@ -285,106 +332,160 @@ class ExpoRelationship(models.Model):
         they took part in (history, lifecycle stage, value, priority points), the
         priority ranks of those series and the partners' summary fields.
 
-        Reads all participations of all given partners in one grouped query. Runs as
-        superuser: relationships are computed records, users only read them.
+        Reads all participations of all given partners in one grouped query and
+        writes only the values that changed. Runs as superuser: relationships are
+        computed records, users only read them.
         """
         if not self.env.su:
             return self.sudo()._refresh_for_partners(partners).with_env(self.env)
+        # only this column: reading the field would fetch every partner column
+        partners.fetch(["commercial_partner_id"])
         partners = partners.commercial_partner_id
         if not partners:
             return self.browse()
         history = self._read_participation_history(partners)
-        relationships = self.search_fetch(
-            [("partner_id", "in", partners.ids)],
-            ["partner_id", "series_id", *REFRESHED_FIELDS],
-        )
-        by_key = {(rel.partner_id, rel.series_id): rel for rel in relationships}
-        all_series = relationships.series_id | self.env["expo.series"].union(
-            *(series for _partner, series in history)
+        current = self._read_refreshed_values(partners)
+        all_series = self.env["expo.series"].browse(
+            sorted(
+                {
+                    series_id
+                    for _partner_id, series_id in history.keys() | current.keys()
+                }
+            )
         )
         editions_by_series = self._get_series_editions(all_series)
+        rules_by_series = {
+            series.id: self._series_rules(series) for series in all_series
+        }
         now = fields.Datetime.now()
 
         to_create, changes = [], []
-        for key in set(history) | set(by_key):
-            partner, series = key
+        for key in sorted(history.keys() | current.keys()):
+            partner_id, series_id = key
             values = self._compute_refreshed_values(
-                series, editions_by_series[series], history.get(key, {}), now
+                rules_by_series[series_id],
+                editions_by_series[series_id],
+                history.get(key, {}),
+                now,
             )
-            relationship = by_key.get(key)
-            if not relationship:
+            if key not in current:
                 to_create.append(
-                    {"partner_id": partner.id, "series_id": series.id, **values}
+                    {"partner_id": partner_id, "series_id": series_id, **values}
                 )
                 continue
+            relationship_id, old_values = current[key]
             changed = {
                 fname: value
                 for fname, value in values.items()
-                if self._cache_value(relationship, fname) != value
+                if old_values[fname] != value
             }
             if changed:
-                changes.append((relationship, changed))
+                changes.append((self.browse(relationship_id), changed, old_values))
 
         stage_changes = self._apply_refreshed_values(to_create, changes, now)
         self._post_stage_changes_on_partners(stage_changes)
-        if not self.env.context.get("expo_defer_priority_ranks"):
-            self._update_priority_ranks(all_series)
+        ranked_series = {vals["series_id"] for vals in to_create} | {
+            relationship.series_id.id
+            for relationship, changed, _old in changes
+            if "priority_points" in changed
+        }
+        if ranked_series and not self.env.context.get("expo_defer_priority_ranks"):
+            self._update_priority_ranks(self.env["expo.series"].browse(ranked_series))
         self._refresh_partner_summary(partners)
         return self.search([("partner_id", "in", partners.ids)])
 
     @api.model
-    def _cache_value(self, relationship, fname):
-        """A refreshed field's value as ``_compute_refreshed_values`` gives it."""
-        value = relationship[fname]
-        if isinstance(value, models.BaseModel):
-            return value.id
-        return value
+    def _read_refreshed_values(self, partners):
+        """{(partner id, series id): (relationship id, {field: value})} of the
+        partners' relationships, REFRESHED_FIELDS valued as
+        ``_compute_refreshed_values`` gives them, in one query."""
+        self.flush_model(["partner_id", "series_id", *REFRESHED_FIELDS])
+        columns = [SQL.identifier(fname) for fname in REFRESHED_FIELDS]
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id, partner_id, series_id, %s FROM expo_relationship "
+                "WHERE partner_id IN %s",
+                SQL(", ").join(columns),
+                tuple(partners.ids),
+            )
+        )
+        return {
+            (partner_id, series_id): (
+                relationship_id,
+                {
+                    fname: False if value is None else value
+                    for fname, value in zip(REFRESHED_FIELDS, values, strict=True)
+                },
+            )
+            for relationship_id, partner_id, series_id, *values in rows
+        }
 
     @api.model
     def _read_participation_history(self, partners):
-        """{(partner, series): {edition: EditionFacts}} for these partners, from one
-        grouped query over their participations."""
-        groups = self.env["expo.participation"]._read_group(
-            [("partner_id", "in", partners.ids), ("series_id", "!=", False)],
-            ["partner_id", "series_id", "event_id", "state"],
+        """{(partner id, series id): {edition id: EditionFacts}} for these
+        partners, from one grouped query over their participations."""
+        Participation = self.env["expo.participation"]
+        Participation.flush_model(
             [
-                "space_sqm:sum",
-                "amount_invoiced:sum",
-                "amount_sponsorship:sum",
-                "date_signed:min",
-                "nps_category:array_agg",
-            ],
+                "partner_id",
+                "series_id",
+                "event_id",
+                "state",
+                "space_sqm",
+                "amount_invoiced",
+                "amount_sponsorship",
+                "date_signed",
+                "nps_category",
+            ]
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT partner_id, series_id, event_id, state IN %(taken)s,
+                       COALESCE(SUM(space_sqm), 0),
+                       COALESCE(SUM(amount_invoiced), 0),
+                       COALESCE(SUM(amount_sponsorship), 0),
+                       MIN(date_signed),
+                       COALESCE(BOOL_OR(nps_category = 'detractor'), FALSE)
+                  FROM expo_participation
+                 WHERE partner_id IN %(partners)s
+                   AND series_id IS NOT NULL
+                 GROUP BY partner_id, series_id, event_id, state
+                """,
+                taken=TAKEN_PART_STATES,
+                partners=tuple(partners.ids),
+            )
         )
         history = defaultdict(lambda: defaultdict(EditionFacts))
         for (
-            partner,
-            series,
-            event,
-            state,
+            partner_id,
+            series_id,
+            event_id,
+            taken_part,
             space,
             invoiced,
             sponsorship,
             date_signed,
-            nps_categories,
-        ) in groups:
-            facts = history[(partner, series)][event]
+            detractor,
+        ) in rows:
+            facts = history[(partner_id, series_id)][event_id]
             # money is money whatever the state (cancellation fees, refunds)
-            facts.amount_invoiced += invoiced
-            if state not in TAKEN_PART_STATES:
+            facts.amount_invoiced += float(invoiced)
+            if not taken_part:
                 continue
             facts.taken_part = True
-            facts.space_sqm += space
-            facts.amount_sponsorship += sponsorship
+            facts.space_sqm += float(space)
+            facts.amount_sponsorship += float(sponsorship)
             if date_signed and (
                 not facts.date_signed or date_signed < facts.date_signed
             ):
                 facts.date_signed = date_signed
-            facts.detractor = facts.detractor or "detractor" in nps_categories
+            facts.detractor = facts.detractor or detractor
         return history
 
     @api.model
     def _get_series_editions(self, series):
-        """{series: [editions, oldest first]} with one query."""
+        """{series id: [Edition, oldest first]} with one query."""
         editions_by_series = defaultdict(list)
         editions = self.env["event.event"].search_fetch(
             [("expo_series_id", "in", series.ids)],
@@ -392,8 +493,26 @@ class ExpoRelationship(models.Model):
             order="date_begin, id",
         )
         for edition in editions:
-            editions_by_series[edition.expo_series_id].append(edition)
+            editions_by_series[edition.expo_series_id.id].append(
+                Edition(edition.id, edition.name, edition.date_begin)
+            )
         return editions_by_series
+
+    @api.model
+    def _series_rules(self, series):
+        """The settings of ``series`` and its company the rules read, as plain
+        attributes of the same names: read once per refresh rather than for
+        each of its relationships."""
+        company = series.company_id
+        return SimpleNamespace(
+            id=series.id,
+            name=series.name,
+            **{fname: series[fname] for fname in SERIES_RULE_FIELDS},
+            company_id=SimpleNamespace(
+                currency_id=company.currency_id,
+                **{fname: company[fname] for fname in COMPANY_RULE_FIELDS},
+            ),
+        )
 
     # ------------------------------------------------------------------
     # The rules, on one relationship's history
@@ -403,8 +522,9 @@ class ExpoRelationship(models.Model):
     def _compute_refreshed_values(self, series, editions, facts_by_edition, now):
         """Values of REFRESHED_FIELDS for one customer in one series.
 
-        :param editions: all editions of the series, oldest first
-        :param facts_by_edition: {edition: EditionFacts}
+        :param series: the series, or its ``_series_rules``
+        :param editions: all editions of the series (``Edition``), oldest first
+        :param facts_by_edition: {edition id: EditionFacts}
         :param now: the moment that decides which editions have started
         """
         company = series.company_id
@@ -413,7 +533,8 @@ class ExpoRelationship(models.Model):
         taken = [
             edition
             for edition in editions
-            if edition in facts_by_edition and facts_by_edition[edition].taken_part
+            if edition.id in facts_by_edition
+            and facts_by_edition[edition.id].taken_part
         ]
         stage, reasons, won_back = self._compute_stage(
             company, series, started, latest, taken, facts_by_edition
@@ -443,7 +564,7 @@ class ExpoRelationship(models.Model):
             return 0
         streak = 0
         for edition in reversed(editions[: editions.index(reference) + 1]):
-            if not facts_by_edition.get(edition, EditionFacts()).taken_part:
+            if not facts_by_edition.get(edition.id, EditionFacts()).taken_part:
                 break
             streak += 1
         return streak
@@ -521,16 +642,16 @@ class ExpoRelationship(models.Model):
             threshold = company.expo_weakening_drop_percent
             names = {"edition": current.id, "previous": previous.id}
             space_drop = self._drop_percent(
-                facts[previous].space_sqm, facts[current].space_sqm
+                facts[previous.id].space_sqm, facts[current.id].space_sqm
             )
             if space_drop >= threshold:
                 reasons.append(["space_cut", {"percent": round(space_drop), **names}])
             spend_drop = self._drop_percent(
-                facts[previous].amount_invoiced, facts[current].amount_invoiced
+                facts[previous.id].amount_invoiced, facts[current.id].amount_invoiced
             )
             if spend_drop >= threshold:
                 reasons.append(["spend_cut", {"percent": round(spend_drop), **names}])
-        if company.expo_weakening_on_detractor and facts[current].detractor:
+        if company.expo_weakening_on_detractor and facts[current.id].detractor:
             reasons.append(["detractor", {"edition": current.id}])
         return reasons
 
@@ -551,7 +672,9 @@ class ExpoRelationship(models.Model):
         ]
         return company.currency_id.round(
             sum(
-                facts[edition].amount_invoiced for edition in window if edition in facts
+                facts[edition.id].amount_invoiced
+                for edition in window
+                if edition.id in facts
             )
         )
 
@@ -561,20 +684,20 @@ class ExpoRelationship(models.Model):
         window = [
             edition
             for edition in started[-series.points_expiry_editions :]
-            if edition in facts and facts[edition].taken_part
+            if edition.id in facts and facts[edition.id].taken_part
         ]
         points = series.points_per_edition * len(window)
         if latest in window:
-            points += series.points_per_sqm * facts[latest].space_sqm
-        sponsorship = sum(facts[edition].amount_sponsorship for edition in window)
+            points += series.points_per_sqm * facts[latest.id].space_sqm
+        sponsorship = sum(facts[edition.id].amount_sponsorship for edition in window)
         points += (
             sponsorship / series.points_sponsorship_unit
         ) * series.points_per_sponsorship_unit
         early = [
             edition
             for edition in window
-            if facts[edition].date_signed
-            and (edition.date_begin.date() - facts[edition].date_signed).days
+            if facts[edition.id].date_signed
+            and (edition.date_begin.date() - facts[edition.id].date_signed).days
             >= series.points_early_signing_days
         ]
         points += series.points_early_signing_bonus * len(early)
@@ -586,25 +709,43 @@ class ExpoRelationship(models.Model):
 
     @api.model
     def _apply_refreshed_values(self, to_create, changes, now):
-        """Create and write relationships; return [(relationship, old stage)] for the
-        stage changes (old stage False for new relationships)."""
+        """Create relationships and write the changed values of existing ones.
+
+        :param to_create: values of the relationships to create
+        :param changes: [(relationship, changed values, old values)]
+        :return: [(relationship, old stage)] for the stage changes (old stage False
+            for new relationships)
+
+        Changes of a tracked field (stage, reason, won back) go through ``write``,
+        which logs them in the relationship's chatter; the other changes (history,
+        value, points) are written in bulk.
+        """
         stage_changes = []
         if to_create:
             for vals in to_create:
                 vals["date_stage"] = now
             created = self.with_context(
-                mail_create_nosubscribe=True, mail_create_nolog=True
+                mail_create_nosubscribe=True,
+                mail_create_nolog=True,
+                tracking_disable=True,
             ).create(to_create)
             stage_changes += [
                 (relationship, False)
                 for relationship in created
                 if relationship.lifecycle_stage != "cultivation"
             ]
-        for relationship, changed in changes:
+        tracked = self._track_get_fields()
+        to_write, to_bulk_write = [], {}
+        for relationship, changed, old_values in changes:
             if "lifecycle_stage" in changed:
-                stage_changes.append((relationship, relationship.lifecycle_stage))
+                stage_changes.append((relationship, old_values["lifecycle_stage"]))
                 changed["date_stage"] = now
-        self._write_grouped(changes)
+            if tracked.intersection(changed):
+                to_write.append((relationship, changed))
+            else:
+                to_bulk_write[relationship.id] = changed
+        self._write_grouped(to_write)
+        write_computed_values(self, to_bulk_write)
         return stage_changes
 
     @api.model
@@ -678,39 +819,66 @@ class ExpoRelationship(models.Model):
     @api.model
     def _refresh_partner_summary(self, partners):
         """Write the partners' lifecycle stage (of their most recently active
-        relationship), economic value and relationship profit."""
+        relationship), economic value and relationship profit, where they changed."""
         if not self.env.su:
             self.sudo()._refresh_partner_summary(partners)
             return
+        # only this column: reading the field would fetch every partner column
+        partners.fetch(["commercial_partner_id"])
         partners = partners.commercial_partner_id
-        relationships = self.search_fetch(
-            [("partner_id", "in", partners.ids)],
-            [
-                "partner_id",
-                "lifecycle_stage",
-                "economic_value",
-                "last_event_id",
-                *COST_FIELDS,
-            ],
+        if not partners:
+            return
+        partners = partners.with_context(active_test=False).search_fetch(
+            [("id", "in", partners.ids)],
+            ["company_id", *EXPO_RATING_FIELDS, *PARTNER_SUMMARY_FIELDS],
         )
-        by_partner = defaultdict(lambda: self.browse())
-        for relationship in relationships:
-            by_partner[relationship.partner_id] |= relationship
-        changes = []
+        relationships = self._read_summary_facts(partners)
+        changes = {}
         for partner in partners:
-            values = self._partner_summary_values(partner, by_partner[partner])
+            values = self._partner_summary_values(partner, relationships[partner.id])
             changed = {
                 fname: value
                 for fname, value in values.items()
                 if partner[fname] != value
             }
             if changed:
-                changes.append((partner, changed))
-        self._write_grouped(changes)
+                changes[partner.id] = changed
+        write_computed_values(self.env["res.partner"], changes)
+
+    @api.model
+    def _read_summary_facts(self, partners):
+        """{partner id: [SummaryFacts]} of the partners' relationships, in one
+        query."""
+        self.flush_model(
+            ["partner_id", "lifecycle_stage", "economic_value", "last_event_id"]
+            + list(COST_FIELDS)
+        )
+        self.env["event.event"].flush_model(["date_begin"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT rel.partner_id, rel.id, rel.lifecycle_stage,
+                       COALESCE(rel.economic_value, 0),
+                       COALESCE(rel.initial_cost, 0)
+                       + COALESCE(rel.maintenance_cost, 0)
+                       + COALESCE(rel.termination_cost, 0),
+                       last_event.date_begin
+                  FROM expo_relationship rel
+                  LEFT JOIN event_event last_event
+                         ON last_event.id = rel.last_event_id
+                 WHERE rel.partner_id IN %s
+                """,
+                tuple(partners.ids),
+            )
+        )
+        by_partner = defaultdict(list)
+        for partner_id, *facts in rows:
+            by_partner[partner_id].append(SummaryFacts(*facts))
+        return by_partner
 
     @api.model
     def _partner_summary_values(self, partner, relationships):
-        """The summary of one partner's relationships.
+        """The summary of one partner's relationships (``SummaryFacts``).
 
         The stage is the one of the relationship whose last edition taken part in is
         the most recent (a relationship never taken part in comes last).
@@ -726,16 +894,13 @@ class ExpoRelationship(models.Model):
             }
         most_recent = max(
             relationships,
-            key=lambda rel: (
-                rel.last_event_id.date_begin or datetime.min,
-                rel.id,
-            ),
+            key=lambda rel: (rel.last_date or datetime.min, rel.id),
         )
         company = partner.company_id or self.env.company
-        economic_value = sum(relationships.mapped("economic_value"))
-        rating_points = sum(int(partner[fname] or 0) for fname in EXPO_RATING_FIELDS)
-        costs = sum(sum(relationships.mapped(fname)) for fname in COST_FIELDS)
         currency = company.currency_id
+        economic_value = sum(rel.economic_value for rel in relationships)
+        rating_points = sum(int(partner[fname] or 0) for fname in EXPO_RATING_FIELDS)
+        costs = sum(rel.costs for rel in relationships)
         return {
             "expo_lifecycle_stage": most_recent.lifecycle_stage,
             "expo_economic_value": currency.round(economic_value),

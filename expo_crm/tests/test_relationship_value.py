@@ -42,6 +42,17 @@ class TestRelationshipValue(ExpoRelationshipCommon):
         )
         self.assertEqual(self._relationship().economic_value, 8300)
 
+    def test_profit_follows_a_refreshed_value(self):
+        relationship = self._relationship()
+        relationship.write({"initial_cost": 500})
+        self.assertEqual(relationship.relationship_profit, 6500)
+        self.company.expo_value_window_editions = 1
+        self.env["expo.relationship"]._refresh_for_partners(self.gallery)
+        self.assertEqual(relationship.economic_value, 4000)
+        self.assertEqual(relationship.relationship_profit, 3500)
+        self.assertEqual(self.gallery.expo_economic_value, 4000)
+        self.assertEqual(self.gallery.expo_relationship_profit, 3500)
+
     def test_value_follows_credit_notes(self):
         participation = self.gallery.expo_participation_ids.filtered(
             lambda p: p.event_id == self.edition_2025

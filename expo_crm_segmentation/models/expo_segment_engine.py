@@ -5,9 +5,10 @@ from datetime import timedelta
 from itertools import groupby
 
 from odoo import _, api, fields, models
-from odoo.tools import float_compare, float_is_zero, format_amount
+from odoo.tools import SQL, float_compare, float_is_zero, format_amount
 
 from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
+from odoo.addons.expo_crm.tools import only_changed_values, write_computed_values
 
 from .res_partner import SEGMENT_FIELDS
 
@@ -32,6 +33,15 @@ FEEDBACK_FIELDS = [
     "intent_rebook",
     "intent_recommend",
 ]
+
+
+def _compare(value1, value2, rounding):
+    """``float_compare`` at ``rounding``, without rounding values further apart
+    than rounding could bring together (rounding moves each by half of it)."""
+    delta = value1 - value2
+    if abs(delta) > 2 * rounding:
+        return 1 if delta > 0 else -1
+    return float_compare(value1, value2, precision_rounding=rounding)
 
 
 class ExpoSegmentEngine(models.AbstractModel):
@@ -71,22 +81,28 @@ class ExpoSegmentEngine(models.AbstractModel):
         when none is under way). Return (partners done, partners remaining)."""
         company = company.sudo()
         if not company.expo_seg_run_start:
+            full = company.expo_seg_full_requested or not company.expo_seg_last_run
             company.write(
                 {
                     "expo_seg_run_start": fields.Datetime.now(),
-                    "expo_seg_run_full": company.expo_seg_full_requested
-                    or not company.expo_seg_last_run,
+                    "expo_seg_run_full": full,
                     "expo_seg_full_requested": False,
                     "expo_seg_run_cursor": 0,
                     "expo_seg_run_thresholds": self._thresholds(company),
+                    "expo_seg_run_partner_ids": self._target_partner_ids(
+                        company, full, company.expo_seg_last_run
+                    ),
                 }
             )
-        targets = [
-            partner_id
-            for partner_id in self._target_partner_ids(
+        run_partner_ids = self._run_partner_ids(company)
+        if not isinstance(run_partner_ids, list):
+            # a run started before its partners were kept with it
+            run_partner_ids = self._target_partner_ids(
                 company, company.expo_seg_run_full, company.expo_seg_last_run
             )
-            if partner_id > company.expo_seg_run_cursor
+        # sorted ids: the run goes on after the last partner done
+        targets = run_partner_ids[
+            bisect.bisect_right(run_partner_ids, company.expo_seg_run_cursor) :
         ]
         batch = targets[: company.expo_seg_batch_size]
         if batch:
@@ -106,9 +122,23 @@ class ExpoSegmentEngine(models.AbstractModel):
                     "expo_seg_run_full": False,
                     "expo_seg_run_cursor": 0,
                     "expo_seg_run_thresholds": False,
+                    "expo_seg_run_partner_ids": False,
                 }
             )
         return len(batch), remaining
+
+    @api.model
+    def _run_partner_ids(self, company):
+        """The ids kept for the current run (None when none were), read from the
+        column: reading the field would copy the whole list on every batch."""
+        [[partner_ids]] = self.env.execute_query(
+            SQL(
+                "SELECT %s FROM res_company WHERE id = %s",
+                company._field_to_sql("res_company", "expo_seg_run_partner_ids"),
+                company.id,
+            )
+        )
+        return partner_ids
 
     @api.model
     def _target_partner_ids(self, company, full, since):
@@ -176,14 +206,22 @@ class ExpoSegmentEngine(models.AbstractModel):
         in_population = partners.filtered(lambda p: p.id in population["partners"])
         details = self._partner_details(company, in_population, population)
         now = fields.Datetime.now()
-        for partner in in_population:
-            vals = self._partner_values(company, partner, population, details)
-            partner.write(dict(vals, expo_seg_date=now))
+        values_by_id = {
+            partner.id: dict(
+                self._partner_values(company, partner, population, details),
+                expo_seg_date=now,
+            )
+            for partner in in_population
+        }
         outside = (partners - in_population).filtered(
             lambda p: p.expo_seg_company_id in (company, self.env["res.company"])
         )
-        if outside:
-            outside.write(dict(dict.fromkeys(SEGMENT_FIELDS, False), expo_seg_date=now))
+        empty = dict(dict.fromkeys(SEGMENT_FIELDS, False), expo_seg_date=now)
+        values_by_id.update((partner.id, empty) for partner in outside)
+        Partner = self.env["res.partner"]
+        write_computed_values(
+            Partner, only_changed_values(Partner, values_by_id, keep=["expo_seg_date"])
+        )
         self._write_series_segments(company, partners, population)
 
     @api.model
@@ -248,28 +286,31 @@ class ExpoSegmentEngine(models.AbstractModel):
             relationship_domain += [("partner_id", "in", partners.ids)]
         Participation = self.env["expo.participation"]
         per_series = {}
-        for partner, series, last_date in Participation._read_group(
-            domain, ["partner_id", "series_id"], ["event_date_begin:max"]
+        for partner_id, series_id, last_date in self._partner_series_rows(
+            Participation, domain, ("MAX(%s)", "event_date_begin")
         ):
-            series_dates = dates.get(series.id, [])
-            per_series[partner.id, series.id] = {
+            series_dates = dates.get(series_id, [])
+            per_series[partner_id, series_id] = {
                 "recency": len(series_dates)
                 - bisect.bisect_right(series_dates, last_date),
                 "frequency": 0,
                 "monetary": 0.0,
                 "value": 0.0,
             }
-        for partner, series, count, amount in Participation._read_group(
+        for partner_id, series_id, count, amount in self._partner_series_rows(
+            Participation,
             domain + [("event_id", "in", window_ids)],
-            ["partner_id", "series_id"],
-            ["event_id:count_distinct", "amount_invoiced:sum"],
+            ("COUNT(DISTINCT %s)", "event_id"),
+            ("COALESCE(SUM(%s), 0)", "amount_invoiced"),
         ):
-            per_series[partner.id, series.id].update(frequency=count, monetary=amount)
-        for partner, series, value in self.env["expo.relationship"]._read_group(
-            relationship_domain, ["partner_id", "series_id"], ["economic_value:sum"]
+            per_series[partner_id, series_id].update(frequency=count, monetary=amount)
+        for partner_id, series_id, value in self._partner_series_rows(
+            self.env["expo.relationship"],
+            relationship_domain,
+            ("COALESCE(SUM(%s), 0)", "economic_value"),
         ):
-            if (partner.id, series.id) in per_series:
-                per_series[partner.id, series.id]["value"] = value
+            if (partner_id, series_id) in per_series:
+                per_series[partner_id, series_id]["value"] = value
         per_partner = {}
         for (partner_id, _series_id), figures in per_series.items():
             total = per_partner.setdefault(
@@ -286,6 +327,30 @@ class ExpoSegmentEngine(models.AbstractModel):
         ):
             per_partner[partner.id]["value"] = partner.expo_economic_value
         return per_series, per_partner
+
+    @api.model
+    def _partner_series_rows(self, model, domain, *aggregates):
+        """Rows (partner id, series id, *aggregates) of ``model`` records matching
+        ``domain``, grouped by partner and series: ``_read_group`` without
+        building records for the group keys, which counts at a whole population.
+
+        :param aggregates: (SQL template with one ``%s``, field name) pairs
+        """
+        query = model._search(domain)
+        keys = [
+            model._field_to_sql(query.table, fname, query)
+            for fname in ("partner_id", "series_id")
+        ]
+        query.groupby = SQL(", ").join(keys)
+        return self.env.execute_query(
+            query.select(
+                *keys,
+                *(
+                    SQL(template, model._field_to_sql(query.table, fname, query))
+                    for template, fname in aggregates
+                ),
+            )
+        )
 
     @api.model
     def _thresholds(self, company):
@@ -312,28 +377,51 @@ class ExpoSegmentEngine(models.AbstractModel):
     def _bounds(self, company, figures_by_key):
         bounds = {}
         for name in ("recency", "frequency", "monetary"):
-            higher_is_better = name != "recency"
-            values = {key: figures[name] for key, figures in figures_by_key.items()}
-            scores = self._quintile_scores(values, higher_is_better=higher_is_better)
-            pick = min if higher_is_better else max
-            bounds[name] = [
-                pick(
-                    (values[key] for key, score in scores.items() if score >= level),
-                    default=None,
-                )
-                for level in range(2, 6)
-            ]
+            bounds[name] = self._quintile_bounds(
+                [figures[name] for figures in figures_by_key.values()],
+                higher_is_better=name != "recency",
+            )
         values = {key: figures["value"] for key, figures in figures_by_key.items()}
         classes = self._pareto_classes(
             values, company.expo_seg_pareto_a_pct, company.expo_seg_pareto_b_pct
         )
+        lowest = {}
+        for key, pareto in classes.items():
+            lowest[pareto] = min(values[key], lowest.get(pareto, values[key]))
         bounds["pareto"] = classes and [
             min(
-                (values[key] for key, pareto in classes.items() if pareto <= level),
+                (value for pareto, value in lowest.items() if pareto <= level),
                 default=None,
             )
             for level in ("a", "b")
         ]
+        return bounds
+
+    @api.model
+    def _quintile_bounds(self, values, higher_is_better=True):
+        """[lowest value scoring 2, 3, 4, 5] by ``_quintile_scores`` (the highest
+        when lower is better; None for a score no value reaches), from the
+        distinct values in order rather than a score per customer."""
+        ordered = sorted(values)
+        count = len(ordered)
+        bounds = [None] * 4
+        start = 0
+        while start < count:
+            value = ordered[start]
+            end = bisect.bisect_right(ordered, value, start)
+            below, equal = start, end - start
+            if not higher_is_better:
+                below = count - below - equal
+            score = min(5, (2 * below + equal) * 5 // (2 * count) + 1)
+            for level in range(2, score + 1):
+                bound = bounds[level - 2]
+                if (
+                    bound is None
+                    or (higher_is_better and value < bound)
+                    or (not higher_is_better and value > bound)
+                ):
+                    bounds[level - 2] = value
+            start = end
         return bounds
 
     @api.model
@@ -422,9 +510,9 @@ class ExpoSegmentEngine(models.AbstractModel):
         for value, group in groupby(positive, key=lambda item: item[0]):
             keys = [key for _value, key in group]
             before = cumulative * 100
-            if float_compare(before, a_pct * total, precision_digits=2) < 0:
+            if _compare(before, a_pct * total, 0.01) < 0:
                 pareto = "a"
-            elif float_compare(before, b_pct * total, precision_digits=2) < 0:
+            elif _compare(before, b_pct * total, 0.01) < 0:
                 pareto = "b"
             else:
                 pareto = "c"
@@ -448,54 +536,92 @@ class ExpoSegmentEngine(models.AbstractModel):
     @api.model
     def _latest_feedback(self, company, partners):
         """{partner id: feedback dict} of each partner's latest participation
-        with any feedback (satisfaction, NPS or intents)."""
-        participations = self.env["expo.participation"].search_fetch(
-            [
-                ("company_id", "=", company.id),
-                ("partner_id", "in", partners.ids),
-                ("role_id", "in", self._segmented_roles(company).ids),
-                "|",
-                "|",
-                "|",
-                ("feedback_date", "!=", False),
-                ("nps_score", "!=", False),
-                ("intent_rebook", "!=", False),
-                ("intent_recommend", "!=", False),
-            ],
-            FEEDBACK_FIELDS,
-            order="event_date_begin desc, id desc",
+        with any feedback (satisfaction, NPS or intents), in one query."""
+        Participation = self.env["expo.participation"]
+        Participation.flush_model(
+            [*FEEDBACK_FIELDS, "company_id", "role_id", "event_date_begin"]
         )
-        feedback = {}
-        for participation in participations:
-            feedback.setdefault(
-                participation.partner_id.id,
-                {
-                    "satisfaction": participation.satisfaction_index
-                    if participation.feedback_date
-                    else None,
-                    "nps": int(participation.nps_score)
-                    if participation.nps_score
-                    else None,
-                    "nps_category": participation.nps_category,
-                    "intent_rebook": participation.intent_rebook,
-                    "intent_recommend": participation.intent_recommend,
-                },
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT DISTINCT ON (partner_id)
+                       partner_id, feedback_date, satisfaction_index, nps_score,
+                       nps_category, intent_rebook, intent_recommend
+                  FROM expo_participation
+                 WHERE company_id = %(company)s
+                   AND partner_id IN %(partners)s
+                   AND role_id IN %(roles)s
+                   AND (feedback_date IS NOT NULL OR nps_score IS NOT NULL
+                        OR intent_rebook IS NOT NULL OR intent_recommend IS NOT NULL)
+                 ORDER BY partner_id, event_date_begin DESC, id DESC
+                """,
+                company=company.id,
+                partners=tuple(partners.ids) or (None,),
+                roles=tuple(self._segmented_roles(company).ids) or (None,),
             )
-        return feedback
+        )
+        return {
+            partner_id: {
+                "satisfaction": (satisfaction or 0.0) if feedback_date else None,
+                "nps": int(nps_score) if nps_score else None,
+                "nps_category": nps_category or False,
+                "intent_rebook": intent_rebook or False,
+                "intent_recommend": intent_recommend or False,
+            }
+            for (
+                partner_id,
+                feedback_date,
+                satisfaction,
+                nps_score,
+                nps_category,
+                intent_rebook,
+                intent_recommend,
+            ) in rows
+        }
 
     @api.model
     def _drops(self, company, partners):
         """{partner id: [(series, space drop %, spend drop %)]} between the last
         two editions each partner took part in, per series."""
-        rows = self.env["expo.participation"]._read_group(
-            self._participation_domain(company) + [("partner_id", "in", partners.ids)],
-            ["partner_id", "series_id", "event_id"],
-            ["space_sqm:sum", "amount_invoiced:sum"],
+        self.env["expo.participation"].flush_model(
+            [
+                "company_id",
+                "partner_id",
+                "series_id",
+                "event_id",
+                "event_date_begin",
+                "state",
+                "role_id",
+                "space_sqm",
+                "amount_invoiced",
+            ]
         )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT partner_id, series_id, event_id, MAX(event_date_begin),
+                       COALESCE(SUM(space_sqm), 0), COALESCE(SUM(amount_invoiced), 0)
+                  FROM expo_participation
+                 WHERE company_id = %(company)s
+                   AND partner_id IN %(partners)s
+                   AND state IN %(states)s
+                   AND series_id IS NOT NULL
+                   AND event_date_begin <= %(now)s
+                   AND role_id IN %(roles)s
+                 GROUP BY partner_id, series_id, event_id
+                """,
+                company=company.id,
+                partners=tuple(partners.ids) or (None,),
+                states=TAKEN_PART_STATES,
+                now=fields.Datetime.now(),
+                roles=tuple(self._segmented_roles(company).ids) or (None,),
+            )
+        )
+        Series = self.env["expo.series"]
         history = defaultdict(list)
-        for partner, series, event, space, amount in rows:
-            history[partner.id, series].append(
-                (event.date_begin, event.id, space, amount)
+        for partner_id, series_id, event_id, date_begin, space, amount in rows:
+            history[partner_id, Series.browse(series_id)].append(
+                (date_begin, event_id, space, amount)
             )
         drops = defaultdict(list)
         for (partner_id, series), editions in history.items():
@@ -610,7 +736,7 @@ class ExpoSegmentEngine(models.AbstractModel):
         profit = partner.expo_relationship_profit
         reasons = self._churn_reasons(company, partner, feedback, details)
         return {
-            **self._rfm_pareto_values(figures, prefix="expo_"),
+            **self._rfm_pareto_values(company, figures, prefix="expo_"),
             "expo_value_tier": self._value_tier(
                 company,
                 figures["pareto"],
@@ -629,13 +755,13 @@ class ExpoSegmentEngine(models.AbstractModel):
         }
 
     @api.model
-    def _rfm_pareto_values(self, figures, prefix=""):
+    def _rfm_pareto_values(self, company, figures, prefix=""):
         """RFM figures, scores and cell and the Pareto class as field values; partner
         fields carry the ``expo_`` prefix, relationship fields none."""
         values = {
             "rfm_recency": figures["recency"],
             "rfm_frequency": figures["frequency"],
-            "rfm_monetary": figures["monetary"],
+            "rfm_monetary": company.currency_id.round(figures["monetary"]),
             "rfm_recency_score": str(figures["recency_score"]),
             "rfm_frequency_score": str(figures["frequency_score"]),
             "rfm_monetary_score": str(figures["monetary_score"]),
@@ -650,12 +776,7 @@ class ExpoSegmentEngine(models.AbstractModel):
         if not pareto:
             return False
         rounding = company.currency_id.rounding
-        if (
-            float_compare(
-                profit, company.expo_seg_risk_profit_limit, precision_rounding=rounding
-            )
-            < 0
-        ):
+        if _compare(profit, company.expo_seg_risk_profit_limit, rounding) < 0:
             return "risk"
         if (
             pareto == "a"
@@ -708,10 +829,8 @@ class ExpoSegmentEngine(models.AbstractModel):
     def _profit_loyalty_segment(self, company, repeat, profit):
         """Reinartz & Kumar: loyalty (repeat patronage) x profitability."""
         profitable = (
-            float_compare(
-                profit,
-                company.expo_seg_profitable_min,
-                precision_rounding=company.currency_id.rounding,
+            _compare(
+                profit, company.expo_seg_profitable_min, company.currency_id.rounding
             )
             > 0
         )
@@ -803,26 +922,29 @@ class ExpoSegmentEngine(models.AbstractModel):
     def _write_series_segments(self, company, partners, population):
         """Write the per-series segments on the partners' relationships; a
         relationship outside the population (no past participation) is emptied."""
-        relationships = self.env["expo.relationship"].search(
-            [("company_id", "=", company.id), ("partner_id", "in", partners.ids)]
+        Relationship = self.env["expo.relationship"]
+        relationships = Relationship.search_fetch(
+            [("company_id", "=", company.id), ("partner_id", "in", partners.ids)],
+            ["partner_id", "series_id", "lifecycle_stage", "relationship_profit"],
         )
-        empty = self.env["expo.relationship"]
+        empty = dict.fromkeys(RELATIONSHIP_SEGMENT_FIELDS, False)
+        values_by_id = {}
         for relationship in relationships:
             key = (relationship.partner_id.id, relationship.series_id.id)
             figures = population["series"].get(key)
             if not figures:
-                empty |= relationship
+                values_by_id[relationship.id] = empty
                 continue
-            relationship.write(
-                {
-                    **self._rfm_pareto_values(figures),
-                    "value_tier": self._value_tier(
-                        company,
-                        figures["pareto"],
-                        figures["frequency"],
-                        relationship.lifecycle_stage,
-                        relationship.relationship_profit,
-                    ),
-                }
-            )
-        empty.write(dict.fromkeys(RELATIONSHIP_SEGMENT_FIELDS, False))
+            values_by_id[relationship.id] = {
+                **self._rfm_pareto_values(company, figures),
+                "value_tier": self._value_tier(
+                    company,
+                    figures["pareto"],
+                    figures["frequency"],
+                    relationship.lifecycle_stage,
+                    relationship.relationship_profit,
+                ),
+            }
+        write_computed_values(
+            Relationship, only_changed_values(Relationship, values_by_id)
+        )

@@ -141,6 +141,14 @@ class ResCompany(models.Model):
         help="Quintile boundaries and Pareto cut-offs of the population, computed "
         "when the current run started and used by each of its batches.",
     )
+    expo_seg_run_partner_ids = fields.Json(
+        "Run Partners",
+        readonly=True,
+        copy=False,
+        prefetch=False,
+        help="Ids of the partners the current run recomputes, fixed when it "
+        "started; its batches take them in order.",
+    )
     expo_seg_full_requested = fields.Boolean(
         "Full Run Requested", readonly=True, copy=False
     )

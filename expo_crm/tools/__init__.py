@@ -1,0 +1,1 @@
+from .bulk_write import only_changed_values, write_computed_values
