@@ -4,8 +4,8 @@ from collections import defaultdict
 from datetime import timedelta
 from itertools import groupby
 
-from odoo import _, api, fields, models
-from odoo.tools import SQL, float_compare, float_is_zero, format_amount
+from odoo import api, fields, models
+from odoo.tools import SQL, float_compare, float_is_zero
 
 from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
 from odoo.addons.expo_crm.tools import only_changed_values, write_computed_values
@@ -750,7 +750,7 @@ class ExpoSegmentEngine(models.AbstractModel):
             ),
             "expo_satisfaction_segment": self._satisfaction_segment(company, feedback),
             "expo_churn_risk": bool(reasons),
-            "expo_churn_reasons": "\n".join(reasons) or False,
+            "expo_churn_reason_data": reasons or False,
             "expo_seg_company_id": company.id,
         }
 
@@ -873,45 +873,41 @@ class ExpoSegmentEngine(models.AbstractModel):
 
     @api.model
     def _churn_reasons(self, company, partner, feedback, details):
+        """The partner's churn reasons as [code, parameters] (CHURN_REASONS)."""
         reasons = []
         if partner.expo_lifecycle_stage == "weakening":
-            reasons.append(_("Relationship is weakening."))
+            reasons.append(["weakening", {}])
         if feedback and feedback["nps_category"] == "detractor":
-            reasons.append(_("Latest feedback is from a detractor."))
+            reasons.append(["detractor", {}])
         threshold = company.expo_seg_churn_drop_pct
         for series, space_drop, spend_drop in details["drops"].get(partner.id, []):
             if space_drop >= threshold:
                 reasons.append(
-                    _(
-                        "Space cut by %(drop)s %% at %(series)s.",
-                        drop=round(space_drop),
-                        series=series.display_name,
-                    )
+                    ["space_cut", {"drop": round(space_drop), "series": series.id}]
                 )
             if spend_drop >= threshold:
                 reasons.append(
-                    _(
-                        "Spend cut by %(drop)s %% at %(series)s.",
-                        drop=round(spend_drop),
-                        series=series.display_name,
-                    )
+                    ["spend_cut", {"drop": round(spend_drop), "series": series.id}]
                 )
         for edition in details["not_rebooked"].get(partner.id, []):
             reasons.append(
-                _(
-                    "Not rebooked for %(edition)s, starting %(date)s.",
-                    edition=edition.display_name,
-                    date=fields.Date.to_string(edition.date_begin.date()),
-                )
+                [
+                    "not_rebooked",
+                    {
+                        "edition": edition.id,
+                        "date": fields.Date.to_string(edition.date_begin.date()),
+                    },
+                ]
             )
         if partner.id in details["overdue"]:
             reasons.append(
-                _(
-                    "Overdue invoices: %(amount)s.",
-                    amount=format_amount(
-                        self.env, details["overdue"][partner.id], company.currency_id
-                    ),
-                )
+                [
+                    "overdue",
+                    {
+                        "amount": details["overdue"][partner.id],
+                        "currency": company.currency_id.id,
+                    },
+                ]
             )
         return reasons
 

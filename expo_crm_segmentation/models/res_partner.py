@@ -1,6 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_amount, format_date
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 # contract values (DESIGN.md); an empty value means "unknown"
 VALUE_TIERS = [
@@ -52,9 +58,26 @@ SEGMENT_FIELDS = (
     "expo_profit_loyalty_segment",
     "expo_satisfaction_segment",
     "expo_churn_risk",
-    "expo_churn_reasons",
+    "expo_churn_reason_data",
     "expo_seg_company_id",
 )
+
+# Why a customer is at risk: the run stores [code, parameters] pairs and each reader
+# sees the sentences in its own language (series, editions, dates and amounts too).
+CHURN_REASONS = {
+    "weakening": _lt("Relationship is weakening."),
+    "detractor": _lt("Latest feedback is from a detractor."),
+    "space_cut": _lt("Space cut by %(drop)s %% at %(series)s."),
+    "spend_cut": _lt("Spend cut by %(drop)s %% at %(series)s."),
+    "not_rebooked": _lt("Not rebooked for %(edition)s, starting %(date)s."),
+    "overdue": _lt("Overdue invoices: %(amount)s."),
+}
+# reason parameters holding a record id, and the record's model
+CHURN_REASON_RECORDS = {
+    "series": "expo.series",
+    "edition": "event.event",
+    "currency": "res.currency",
+}
 
 
 class ResPartner(models.Model):
@@ -178,7 +201,14 @@ class ResPartner(models.Model):
     expo_churn_risk = fields.Boolean(
         "Churn Risk", readonly=True, copy=False, index=True
     )
-    expo_churn_reasons = fields.Text("Churn Reasons", readonly=True, copy=False)
+    expo_churn_reasons = fields.Text(
+        "Churn Reasons", compute="_compute_expo_churn_reasons"
+    )
+    expo_churn_reason_data = fields.Json(
+        readonly=True,
+        copy=False,
+        help="The churn reasons as [code, parameters] pairs (CHURN_REASONS).",
+    )
 
     # run bookkeeping
     expo_seg_date = fields.Datetime("Segmented On", readonly=True, copy=False)
@@ -226,6 +256,45 @@ class ResPartner(models.Model):
                 (False, True): "switcher",
                 (True, True): "multi_brand",
             }[(high, many)]
+
+    @api.depends("expo_churn_reason_data")
+    @api.depends_context("lang")
+    def _compute_expo_churn_reasons(self):
+        ids_by_model = defaultdict(set)
+        for partner in self:
+            for _code, params in partner.expo_churn_reason_data or []:
+                for key, model in CHURN_REASON_RECORDS.items():
+                    if key in params:
+                        ids_by_model[model].add(params[key])
+        records = {
+            model: {
+                record.id: record for record in self.env[model].browse(ids).exists()
+            }
+            for model, ids in ids_by_model.items()
+        }
+        for partner in self:
+            partner.expo_churn_reasons = (
+                "\n".join(
+                    self._expo_churn_reason_text(code, params, records)
+                    for code, params in partner.expo_churn_reason_data or []
+                )
+                or False
+            )
+
+    def _expo_churn_reason_text(self, code, params, records):
+        values = dict(params)
+        if "series" in values:
+            series = records["expo.series"].get(values["series"])
+            values["series"] = series.display_name if series else "?"
+        if "edition" in values:
+            edition = records["event.event"].get(values["edition"])
+            values["edition"] = edition.display_name if edition else "?"
+        if "date" in values:
+            values["date"] = format_date(self.env, values["date"])
+        if "amount" in values:
+            currency = records["res.currency"].get(values.pop("currency", None))
+            values["amount"] = format_amount(self.env, values["amount"], currency)
+        return self.env._(CHURN_REASONS[code]) % values
 
     @api.constrains("expo_competing_show_count")
     def _check_expo_competing_show_count(self):

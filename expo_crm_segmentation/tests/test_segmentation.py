@@ -155,6 +155,20 @@ class TestSegmentation(SegmentationCommon):
         self.assertIn("Not rebooked", self.delta.expo_churn_reasons)
         self.assertNotIn("Overdue", self.delta.expo_churn_reasons)
 
+    def test_churn_reasons_in_the_readers_language(self):
+        """Churn reasons are stored as codes: each reader sees the series, dates and
+        amounts as its own language writes them."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.series.with_context(lang="fr_FR").name = "Foire d'art de segmentation"
+        self.assertEqual(self.beta.expo_churn_reason_data[2][0], "space_cut")
+        french = self.beta.with_context(lang="fr_FR").expo_churn_reasons
+        self.assertIn("Foire d'art de segmentation", french)
+        self.assertNotIn("Segmentation Art Fair.", french)
+        amount = format_amount(
+            self.env(context={"lang": "fr_FR"}), 300, self.company.currency_id
+        )
+        self.assertIn(amount, self.gamma.with_context(lang="fr_FR").expo_churn_reasons)
+
     def test_churn_thresholds(self):
         self.company.write(
             {
