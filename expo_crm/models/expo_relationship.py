@@ -185,7 +185,8 @@ class ExpoRelationship(models.Model):
     stage_reason_data = fields.Json(
         readonly=True,
         copy=False,
-        help="The reasons of the stage as [code, parameters] pairs (STAGE_REASONS).",
+        help="The reasons of the stage as codes and parameters, shown as sentences "
+        "in the reader's language by Reason.",
     )
     date_stage = fields.Datetime("Stage Since", readonly=True)
     won_back = fields.Boolean(

@@ -205,9 +205,11 @@ class ResPartner(models.Model):
         "Churn Reasons", compute="_compute_expo_churn_reasons"
     )
     expo_churn_reason_data = fields.Json(
+        "Churn Reason Data",
         readonly=True,
         copy=False,
-        help="The churn reasons as [code, parameters] pairs (CHURN_REASONS).",
+        help="The churn reasons as codes and parameters, shown as sentences in the "
+        "reader's language by Churn Reasons.",
     )
 
     # run bookkeeping
