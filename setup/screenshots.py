@@ -75,7 +75,7 @@ SHOTS = [
         "zh_CN",
         "/odoo/contacts/{ref:expo_crm.expo_demo_partner_lumen_gallery}",
         [("a.nav-link[name=expo_crm]", None)],
-        1380,
+        1560,
     ),
 ]
 
