@@ -32,12 +32,15 @@ class Size:
     series: int
     series_per_partner: float  # mean number of series a customer is active in
     answer_rate: float  # share of past taken-part participations with a survey answer
+    flagship_weight: float  # how much likelier the flagship series is than another
 
 
 SIZES = {
-    "S": Size("S", 2_000, 3, 1.5, 0.5),
-    "M": Size("M", 20_000, 4, 1.7, 1.0),
-    "L": Size("L", 100_000, 10, 3.7, 0.13),
+    "S": Size("S", 2_000, 3, 1.5, 0.5, 3.0),
+    "M": Size("M", 20_000, 4, 1.7, 1.0, 3.0),
+    # among ten series the flagship draws more: its latest held edition has more
+    # than 20,000 participants
+    "L": Size("L", 100_000, 10, 3.7, 0.13, 6.0),
 }
 
 # (share of customers, chance to take part in each edition after the first)
@@ -233,7 +236,7 @@ class Generator:
         rng = self.rng
         series_ids = self.series.ids
         # the first series is the flagship: most customers take part in it
-        weights = [3.0] + [1.0] * (len(series_ids) - 1)
+        weights = [self.size.flagship_weight] + [1.0] * (len(series_ids) - 1)
         chance = {name: value for name, _share, value in PROFILES}
         uid = self.env.uid
         stamp = self.now - timedelta(days=1)
