@@ -28,7 +28,7 @@ def cmd_generate(args):
     registry = _env(args.config, args.db)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        summary = generator.generate(env, args.size, seed=args.seed)
+        summary = generator.generate(env, args.size, seed=args.seed, commit=True)
         cr.commit()
     print(json.dumps(summary, indent=2))
 
