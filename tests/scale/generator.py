@@ -56,6 +56,8 @@ SIZES = {
 # invoices made, posted and paid per batch (one transaction each from the command)
 INVOICE_BATCH = 1000
 AMOUNT_KINDS = ("booth", "sponsorship", "service", "advertising")
+# tables filled with COPY: analyzed by the generator, vacuumed by the command
+BULK_TABLES = ("res_partner", "expo_participation", "survey_user_input")
 
 # (share of customers, chance to take part in each edition after the first)
 PROFILES = (
@@ -747,7 +749,7 @@ class Generator:
         """Planner statistics for the bulk-loaded tables, as autovacuum would gather
         them after such a load (a copy of the database made before it would run with
         none, and PostgreSQL would pick plans for empty tables)."""
-        for table in ("res_partner", "expo_participation", "survey_user_input"):
+        for table in BULK_TABLES:
             self.env.cr.execute(f"ANALYZE {table}")
 
     # ------------------------------------------------------------------
