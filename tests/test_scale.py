@@ -43,6 +43,9 @@ class TestScaleSmoke(TransactionCase):
         self.assertGreater(counts["survey_user_input"], 1000)
 
         self._assert_rows_the_orm_accepts()
+        self.assertEqual(summary["amount_mismatches"], 0)
+        self.assertGreater(counts["invoice_lines"], 0)
+        self._assert_amounts_from_invoices()
 
         # each step raises FigureMismatch when the addons and SQL disagree
         report = benchmark.run(self.env)
@@ -66,6 +69,32 @@ class TestScaleSmoke(TransactionCase):
             rebooking["participants"],
         )
         self.assertGreater(rebooking["opportunities"], 0)
+
+    def _assert_amounts_from_invoices(self):
+        """The participations invoiced through the ORM hold what their posted
+        invoices and credit notes say, and the paid ones what was paid."""
+        self.env.cr.execute(
+            """
+            SELECT p.id, p.amount_invoiced, p.amount_paid,
+                   -SUM(aml.balance),
+                   bool_and(m.payment_state IN ('paid', 'in_payment'))
+              FROM expo_participation p
+              JOIN expo_participation_sale_line_rel rel ON rel.participation_id = p.id
+              JOIN sale_order_line_invoice_rel inv
+                   ON inv.order_line_id = rel.line_id
+              JOIN account_move_line aml ON aml.id = inv.invoice_line_id
+              JOIN account_move m ON m.id = aml.move_id
+             WHERE m.state = 'posted'
+          GROUP BY p.id
+            """
+        )
+        rows = self.env.cr.fetchall()
+        self.assertTrue(rows)
+        for _pid, invoiced, paid, balance, all_paid in rows:
+            self.assertAlmostEqual(float(invoiced), float(balance), places=2)
+            self.assertAlmostEqual(
+                float(paid), float(balance) if all_paid else 0.0, places=2
+            )
 
     def _assert_rows_the_orm_accepts(self):
         """The bulk-inserted rows pass the models' constraints and match what the

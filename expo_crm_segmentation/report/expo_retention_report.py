@@ -74,7 +74,35 @@ class ExpoRetentionReport(models.Model):
     amount_invoiced_previous = fields.Monetary("Invoiced Previous", readonly=True)
     amount_invoiced_change = fields.Monetary("Invoiced Change", readonly=True)
 
+    def _create_participation_indexes(self):
+        """Covering indexes the view reads instead of the participations: an
+        edition's participants (by edition) and each one's history in the series
+        and role (by partner), so one edition costs its own customers only."""
+        columns = "state, series_id, event_date_begin, space_sqm, amount_invoiced"
+        for name, keys, included in (
+            (
+                "expo_participation_retention_edition_index",
+                "event_id, partner_id, role_id",
+                f"id, company_id, {columns}",
+            ),
+            (
+                "expo_participation_retention_history_index",
+                "partner_id, role_id, series_id",
+                f"event_id, {columns}",
+            ),
+        ):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE INDEX IF NOT EXISTS %s ON expo_participation (%s)"
+                    " INCLUDE (%s)",
+                    SQL.identifier(name),
+                    SQL(keys),
+                    SQL(included),
+                )
+            )
+
     def init(self):
+        self._create_participation_indexes()
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
@@ -82,63 +110,82 @@ class ExpoRetentionReport(models.Model):
             CREATE OR REPLACE VIEW %(table)s AS (
             WITH edition AS (
                 SELECT e.id AS event_id, e.expo_series_id AS series_id, e.date_begin,
-                       ROW_NUMBER() OVER series_editions AS seq,
-                       COUNT(*) OVER (PARTITION BY e.expo_series_id) AS edition_count
+                       LAG(e.id) OVER series_editions AS prev_event_id,
+                       LEAD(e.id) OVER series_editions AS next_event_id
                   FROM event_event e
                  WHERE e.expo_series_id IS NOT NULL
                 WINDOW series_editions AS (PARTITION BY e.expo_series_id
                                            ORDER BY e.date_begin, e.id)
-            ), part AS (
-                -- each customer's editions in a role, with its previous and next one
-                SELECT p.id, p.partner_id, p.role_id, p.company_id,
+            ), taken AS NOT MATERIALIZED (
+                SELECT p.id, p.partner_id, p.role_id, p.company_id, p.event_id,
+                       p.series_id, p.event_date_begin,
                        COALESCE(p.space_sqm, 0) AS space_sqm,
-                       COALESCE(p.amount_invoiced, 0) AS amount_invoiced,
-                       ed.event_id, ed.series_id, ed.seq, ed.edition_count,
-                       LAG(ed.seq) OVER history AS prev_seq,
-                       LEAD(ed.seq) OVER history AS next_seq,
-                       LAG(COALESCE(p.space_sqm, 0)) OVER history AS prev_space_sqm,
-                       LAG(COALESCE(p.amount_invoiced, 0)) OVER history
-                           AS prev_amount_invoiced,
-                       FIRST_VALUE(ed.event_id) OVER history AS first_event_id
+                       COALESCE(p.amount_invoiced, 0) AS amount_invoiced
                   FROM expo_participation p
-                  JOIN edition ed ON ed.event_id = p.event_id
                  WHERE p.state IN %(states)s
-                WINDOW history AS (PARTITION BY ed.series_id, p.role_id, p.partner_id
-                                   ORDER BY ed.seq)
             ), facts AS (
-                SELECT id * 2 AS id, series_id, event_id, seq, role_id, partner_id,
-                       company_id, first_event_id,
+                -- each participation beside the customer's other ones in the series
+                -- and role (previous, next and first edition), read by partner
+                -- through its index: filtering the view on an edition reads that
+                -- edition's customers only
+                SELECT cur.id * 2 AS id, ed.series_id, ed.event_id,
+                       cur.role_id, cur.partner_id, cur.company_id,
+                       history.first_event_id,
                        1 AS participant_count,
-                       CASE WHEN prev_seq IS NULL THEN 1 ELSE 0 END AS new_count,
-                       CASE WHEN prev_seq = seq - 1 THEN 1 ELSE 0 END
-                           AS returning_count,
-                       CASE WHEN prev_seq < seq - 1 THEN 1 ELSE 0 END AS won_back_count,
+                       CASE WHEN history.has_earlier THEN 0 ELSE 1 END AS new_count,
+                       CASE WHEN history.returning THEN 1 ELSE 0 END AS returning_count,
+                       CASE WHEN history.has_earlier AND NOT history.returning
+                            THEN 1 ELSE 0 END AS won_back_count,
                        0 AS lost_count,
-                       CASE WHEN prev_seq = seq - 1 THEN 100.0 END AS retention_rate,
-                       CASE WHEN seq = edition_count THEN NULL
-                            WHEN next_seq = seq + 1 THEN 100.0 ELSE 0.0 END
+                       CASE WHEN history.returning THEN 100.0 END AS retention_rate,
+                       CASE WHEN ed.next_event_id IS NULL THEN NULL
+                            WHEN history.rebooked THEN 100.0 ELSE 0.0 END
                            AS rebooking_rate,
-                       space_sqm,
-                       CASE WHEN prev_seq = seq - 1 THEN prev_space_sqm ELSE 0 END
-                           AS space_sqm_previous,
-                       amount_invoiced,
-                       CASE WHEN prev_seq = seq - 1 THEN prev_amount_invoiced ELSE 0 END
-                           AS amount_invoiced_previous
-                  FROM part
+                       cur.space_sqm, history.space_sqm_previous,
+                       cur.amount_invoiced, history.amount_invoiced_previous
+                  FROM taken cur
+                  JOIN edition ed ON ed.event_id = cur.event_id
+                  CROSS JOIN LATERAL (
+                       SELECT bool_or(other.event_id = ed.prev_event_id) AS returning,
+                              bool_or(other.event_id = ed.next_event_id) AS rebooked,
+                              bool_or((other.event_date_begin, other.event_id)
+                                      < (cur.event_date_begin, cur.event_id))
+                                  AS has_earlier,
+                              (array_agg(other.event_id ORDER BY
+                                         other.event_date_begin, other.event_id))[1]
+                                  AS first_event_id,
+                              COALESCE(sum(other.space_sqm) FILTER (
+                                  WHERE other.event_id = ed.prev_event_id), 0)
+                                  AS space_sqm_previous,
+                              COALESCE(sum(other.amount_invoiced) FILTER (
+                                  WHERE other.event_id = ed.prev_event_id), 0)
+                                  AS amount_invoiced_previous
+                         FROM taken other
+                        WHERE other.partner_id = cur.partner_id
+                          AND other.role_id = cur.role_id
+                          AND other.series_id = cur.series_id
+                  ) history
                 UNION ALL
-                -- lost: took part in an edition, not in the next one
-                SELECT part.id * 2 + 1, part.series_id, ed.event_id, ed.seq,
-                       part.role_id, part.partner_id, part.company_id,
-                       part.first_event_id,
+                -- lost: took part in the previous edition, not in this one
+                SELECT before.id * 2 + 1, ed.series_id, ed.event_id,
+                       before.role_id, before.partner_id, before.company_id,
+                       (SELECT first.event_id FROM taken first
+                         WHERE first.partner_id = before.partner_id
+                           AND first.role_id = before.role_id
+                           AND first.series_id = before.series_id
+                      ORDER BY first.event_date_begin, first.event_id LIMIT 1),
                        0, 0, 0, 0, 1, 0.0, NULL,
-                       0, part.space_sqm, 0, part.amount_invoiced
-                  FROM part
-                  JOIN edition ed ON ed.series_id = part.series_id
-                       AND ed.seq = part.seq + 1
-                 WHERE part.next_seq IS NULL OR part.next_seq > part.seq + 1
+                       0, before.space_sqm, 0, before.amount_invoiced
+                  FROM edition ed
+                  JOIN taken before ON before.event_id = ed.prev_event_id
+                 WHERE NOT EXISTS (
+                       SELECT 1 FROM taken cur
+                        WHERE cur.partner_id = before.partner_id
+                          AND cur.role_id = before.role_id
+                          AND cur.event_id = ed.event_id)
             )
             SELECT f.id, f.series_id, f.event_id, ed.date_begin AS edition_date,
-                   ed_prev.event_id AS previous_event_id, f.first_event_id,
+                   ed.prev_event_id AS previous_event_id, f.first_event_id,
                    f.role_id, role.side, f.partner_id, f.company_id,
                    partner.expo_value_tier AS value_tier,
                    partner.expo_pareto_class AS pareto_class,
@@ -152,8 +199,6 @@ class ExpoRetentionReport(models.Model):
                        AS amount_invoiced_change
               FROM facts f
               JOIN edition ed ON ed.event_id = f.event_id
-         LEFT JOIN edition ed_prev ON ed_prev.series_id = f.series_id
-                   AND ed_prev.seq = f.seq - 1
               JOIN expo_role role ON role.id = f.role_id
               JOIN res_partner partner ON partner.id = f.partner_id
             )
