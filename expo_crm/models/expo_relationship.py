@@ -714,27 +714,25 @@ class ExpoRelationship(models.Model):
 
         :param to_create: values of the relationships to create
         :param changes: [(relationship, changed values, old values)]
-        :return: [(relationship, old stage)] for the stage changes (old stage False
-            for new relationships)
+        :return: [(relationship, old stage)] for the stage changes of existing
+            relationships
 
-        Changes of a tracked field (stage, reason, won back) go through ``write``,
-        which logs them in the relationship's chatter; the other changes (history,
-        value, points) are written in bulk.
+        A new relationship starts at its stage without a note: the customer's
+        chatter logs how its relationships change, not every first stage (the
+        first refresh of an organizer's history would otherwise write one note per
+        customer). Changes of a tracked field (stage, reason, won back) go through
+        ``write``, which logs them in the relationship's chatter; the other changes
+        (history, value, points) are written in bulk.
         """
         stage_changes = []
         if to_create:
             for vals in to_create:
                 vals["date_stage"] = now
-            created = self.with_context(
+            self.with_context(
                 mail_create_nosubscribe=True,
                 mail_create_nolog=True,
                 tracking_disable=True,
             ).create(to_create)
-            stage_changes += [
-                (relationship, False)
-                for relationship in created
-                if relationship.lifecycle_stage != "cultivation"
-            ]
         tracked = self._track_get_fields()
         to_write, to_bulk_write = [], {}
         for relationship, changed, old_values in changes:

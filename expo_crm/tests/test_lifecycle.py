@@ -215,6 +215,21 @@ class TestLifecycle(ExpoRelationshipCommon):
         self.assertIn("Confirmation", note.body)
         self.assertIn(relationship.stage_reason, note.body)
 
+    def test_first_stage_is_not_a_change(self):
+        """A customer's chatter logs how its relationships change, not the first
+        stage of a new one (the first refresh of a history would write one note per
+        customer)."""
+        env = self.env(context=dict(self.env.context, tracking_disable=False))
+        self._take_part(self.gallery, self.edition_2025).with_env(env)
+        self._assert_stage("confirmation")
+        self.env.flush_all()
+        self.gallery.invalidate_recordset(["message_ids"])
+        self.assertFalse(
+            self.gallery.message_ids.filtered(
+                lambda message: "lifecycle stage changed" in (message.body or "")
+            )
+        )
+
     def test_partner_stage_is_the_most_recently_active_relationship(self):
         # trusted at the art fair up to 2025, new at the design week in 2024
         self._take_part(self.gallery, self.edition_2024)
