@@ -47,7 +47,8 @@ def md_to_rst(markdown, level=1):
             continue
         image = re.match(r"^!\[([^\]]*)\]\(([^)]+)\)$", line.strip())
         if image:
-            out += ["", f".. image:: {image.group(2)}", f"   :alt: {image.group(1)}", ""]
+            alt, path = image.groups()
+            out += ["", f".. image:: {path}", f"   :alt: {alt}", ""]
             item_indent = None
             continue
         item = re.match(r"^(\s*)([-*]|\d+\.)\s+(.*)$", line)
