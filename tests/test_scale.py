@@ -75,7 +75,7 @@ class TestScaleSmoke(TransactionCase):
         invoices and credit notes say, and the paid ones what was paid."""
         self.env.cr.execute(
             """
-            SELECT p.id, p.amount_invoiced, p.amount_paid,
+            SELECT p.id, COALESCE(p.amount_invoiced, 0), COALESCE(p.amount_paid, 0),
                    -SUM(aml.balance),
                    bool_and(m.payment_state IN ('paid', 'in_payment'))
               FROM expo_participation p
