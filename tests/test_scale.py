@@ -52,9 +52,20 @@ class TestScaleSmoke(TransactionCase):
         results = {result["key"]: result for result in report["results"]}
         self.assertEqual(
             set(results),
-            {"full", "segment_list", "retention", "nps", "incremental", "rebooking"},
+            {
+                "full",
+                "full_again",
+                "segment_list",
+                "retention",
+                "nps",
+                "incremental",
+                "rebooking",
+            },
         )
         self.assertGreater(results["full"]["figures_checked"], counts["res_partner"])
+        self.assertEqual(
+            results["full_again"]["figures_checked"], results["full"]["figures_checked"]
+        )
         self.assertEqual(results["segment_list"]["rows"], 80)
         self.assertGreater(results["retention"]["participants"], 0)
         self.env.cr.execute(

@@ -85,7 +85,7 @@ def main(argv=None):
     bench.add_argument(
         "--only",
         help="comma-separated steps: "
-        "full,segment_list,retention,nps,incremental,rebooking",
+        "full,full_again,segment_list,retention,nps,incremental,rebooking",
     )
     bench.add_argument(
         "--out",
