@@ -119,12 +119,30 @@ class Benchmark:
             }
         )
         self._commit()
+        stages_before = self._stages()
         try:
             result = self._full_run("1b. full recompute after a rule change")
+            stages_after = self._stages()
         finally:
             company.write(rules)
             self._commit()
-        return dict(result, name="full recompute after a rule change")
+        changed = sum(
+            1 for key, stage in stages_after.items() if stages_before.get(key) != stage
+        )
+        _log(f"1b. stages changed: {changed} of {len(stages_after)} relationships")
+        return dict(
+            result,
+            name="full recompute after a rule change",
+            stages_changed=changed,
+        )
+
+    def _stages(self):
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT id, lifecycle_stage FROM expo_relationship WHERE company_id = %s",
+            [self.company.id],
+        )
+        return dict(self.env.cr.fetchall())
 
     def _full_run(self, label):
         Relationship = self.env["expo.relationship"]
