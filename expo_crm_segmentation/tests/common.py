@@ -69,6 +69,19 @@ class SegmentationCommon(TransactionCase):
         return cls.env["res.partner"].create({"name": name, "is_company": True})
 
     @classmethod
+    def _set_summaries(cls, values):
+        """Write the values and stages the segmentation rules read, as expo_crm
+        would compute them: {partner: (economic value, profit, lifecycle stage)}."""
+        for partner, (value, profit, stage) in values.items():
+            partner.write(
+                {
+                    "expo_economic_value": value,
+                    "expo_relationship_profit": profit,
+                    "expo_lifecycle_stage": stage,
+                }
+            )
+
+    @classmethod
     def _take_part(cls, partner, event, role=None, state="attended", **values):
         return cls.env["expo.participation"].create(
             {

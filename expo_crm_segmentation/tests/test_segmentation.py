@@ -70,21 +70,14 @@ class TestSegmentation(SegmentationCommon):
         cls._take_part(cls.builder, cls.edition_2025, role=cls.role_builder)
         cls._invoice(cls.gamma, 300, due_days_ago=60)
         cls._invoice(cls.delta, 300, due_days_ago=5)
-        # values and stages the rules read, as expo_crm would compute them
-        values = {
-            cls.alpha: (3000, 5000, "trust"),
-            cls.beta: (1000, 0, "weakening"),
-            cls.gamma: (200, 100, "disappearance"),
-            cls.delta: (100, -50, "confirmation"),
-        }
-        for partner, (value, profit, stage) in values.items():
-            partner.write(
-                {
-                    "expo_economic_value": value,
-                    "expo_relationship_profit": profit,
-                    "expo_lifecycle_stage": stage,
-                }
-            )
+        cls._set_summaries(
+            {
+                cls.alpha: (3000, 5000, "trust"),
+                cls.beta: (1000, 0, "weakening"),
+                cls.gamma: (200, 100, "disappearance"),
+                cls.delta: (100, -50, "confirmation"),
+            }
+        )
         cls.customers = cls.alpha | cls.beta | cls.gamma | cls.delta
         cls.everyone = cls.customers | cls.prospect | cls.builder
         cls.engine._recompute_partners(cls.company, cls.everyone)

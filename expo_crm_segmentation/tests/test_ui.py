@@ -49,22 +49,15 @@ class TestSegmentationUi(HttpCase, SegmentationCommon):
             cls._take_part(partner, cls.edition_2025, amount_invoiced=500)
         cls._take_part(cls.gamma, cls.edition_2023, amount_invoiced=200)
         cls._take_part(cls.delta, cls.edition_2025, amount_invoiced=100)
-        # values and stages the rules read, as expo_crm would compute them
-        values = {
-            cls.alpha: (3000, 5000, "trust"),
-            cls.beta: (1000, 0, "weakening"),
-            cls.epsilon: (1000, 0, "weakening"),
-            cls.gamma: (200, 100, "disappearance"),
-            cls.delta: (100, -50, "confirmation"),
-        }
-        for partner, (value, profit, stage) in values.items():
-            partner.write(
-                {
-                    "expo_economic_value": value,
-                    "expo_relationship_profit": profit,
-                    "expo_lifecycle_stage": stage,
-                }
-            )
+        cls._set_summaries(
+            {
+                cls.alpha: (3000, 5000, "trust"),
+                cls.beta: (1000, 0, "weakening"),
+                cls.epsilon: (1000, 0, "weakening"),
+                cls.gamma: (200, 100, "disappearance"),
+                cls.delta: (100, -50, "confirmation"),
+            }
+        )
         cls.customers = cls.alpha | cls.beta | cls.epsilon | cls.gamma | cls.delta
         # a key customer of another company, segmented by that company's run
         cls.other_company = cls.env["res.company"].create({"name": "Other Tour Fair"})
