@@ -11,7 +11,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, split_every
 from odoo.tools.translate import LazyTranslate
 
-from ..tools import write_computed_values
+from ..tools import render_reasons, write_computed_values
 from .expo_participation import TAKEN_PART_STATES
 from .res_partner import EXPO_RATING_FIELDS, LIFECYCLE_STAGES
 
@@ -85,12 +85,6 @@ STAGE_REASONS = {
         "Cut its spend by %(percent)s %% in %(edition)s compared with %(previous)s."
     ),
     "detractor": _lt("Answered as a detractor (NPS 0 to 6) after %(edition)s."),
-}
-# reason parameters holding a record id, and the record's model
-STAGE_REASON_RECORDS = {
-    "series": "expo.series",
-    "edition": "event.event",
-    "previous": "event.event",
 }
 
 
@@ -253,28 +247,13 @@ class ExpoRelationship(models.Model):
     @api.depends("stage_reason_data")
     @api.depends_context("lang")
     def _compute_stage_reason(self):
-        ids_by_model = defaultdict(set)
+        sentences = render_reasons(
+            self.env,
+            {relationship: relationship.stage_reason_data for relationship in self},
+            STAGE_REASONS,
+        )
         for relationship in self:
-            for _code, params in relationship.stage_reason_data or []:
-                for key, model in STAGE_REASON_RECORDS.items():
-                    if key in params:
-                        ids_by_model[model].add(params[key])
-        names = {
-            model: {
-                record.id: record.name
-                for record in self.env[model].browse(ids).exists()
-            }
-            for model, ids in ids_by_model.items()
-        }
-        for relationship in self:
-            sentences = []
-            for code, params in relationship.stage_reason_data or []:
-                values = dict(params)
-                for key, model in STAGE_REASON_RECORDS.items():
-                    if key in values:
-                        values[key] = names[model].get(values[key], "?")
-                sentences.append(self.env._(STAGE_REASONS[code]) % values)
-            relationship.stage_reason = " ".join(sentences) or False
+            relationship.stage_reason = " ".join(sentences[relationship]) or False
 
     @api.depends("economic_value", *COST_FIELDS)
     def _compute_relationship_profit(self):

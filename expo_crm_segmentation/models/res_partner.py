@@ -1,10 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
-
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_amount, format_date
 from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.expo_crm.tools import render_reasons
 
 _lt = LazyTranslate(__name__)
 
@@ -71,12 +70,6 @@ CHURN_REASONS = {
     "spend_cut": _lt("Spend cut by %(drop)s %% at %(series)s."),
     "not_rebooked": _lt("Not rebooked for %(edition)s, starting %(date)s."),
     "overdue": _lt("Overdue invoices: %(amount)s."),
-}
-# reason parameters holding a record id, and the record's model
-CHURN_REASON_RECORDS = {
-    "series": "expo.series",
-    "edition": "event.event",
-    "currency": "res.currency",
 }
 
 
@@ -262,41 +255,13 @@ class ResPartner(models.Model):
     @api.depends("expo_churn_reason_data")
     @api.depends_context("lang")
     def _compute_expo_churn_reasons(self):
-        ids_by_model = defaultdict(set)
+        sentences = render_reasons(
+            self.env,
+            {partner: partner.expo_churn_reason_data for partner in self},
+            CHURN_REASONS,
+        )
         for partner in self:
-            for _code, params in partner.expo_churn_reason_data or []:
-                for key, model in CHURN_REASON_RECORDS.items():
-                    if key in params:
-                        ids_by_model[model].add(params[key])
-        records = {
-            model: {
-                record.id: record for record in self.env[model].browse(ids).exists()
-            }
-            for model, ids in ids_by_model.items()
-        }
-        for partner in self:
-            partner.expo_churn_reasons = (
-                "\n".join(
-                    self._expo_churn_reason_text(code, params, records)
-                    for code, params in partner.expo_churn_reason_data or []
-                )
-                or False
-            )
-
-    def _expo_churn_reason_text(self, code, params, records):
-        values = dict(params)
-        if "series" in values:
-            series = records["expo.series"].get(values["series"])
-            values["series"] = series.display_name if series else "?"
-        if "edition" in values:
-            edition = records["event.event"].get(values["edition"])
-            values["edition"] = edition.display_name if edition else "?"
-        if "date" in values:
-            values["date"] = format_date(self.env, values["date"])
-        if "amount" in values:
-            currency = records["res.currency"].get(values.pop("currency", None))
-            values["amount"] = format_amount(self.env, values["amount"], currency)
-        return self.env._(CHURN_REASONS[code]) % values
+            partner.expo_churn_reasons = "\n".join(sentences[partner]) or False
 
     @api.constrains("expo_competing_show_count")
     def _check_expo_competing_show_count(self):
