@@ -6,18 +6,24 @@ from odoo.tests import HttpCase, tagged
 
 @tagged("post_install", "-at_install", "expo_browser")
 class TestExpoCrmUi(HttpCase):
-    def test_record_supplier_participation(self):
-        """In the browser, a manager records a booth builder's participation in an
-        edition by hand and confirms it."""
-        series = self.env["expo.series"].create({"name": "Tour Fair", "code": "TOUR"})
-        edition = self.env["event.event"].create(
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.series = cls.env["expo.series"].create(
+            {"name": "Tour Fair", "code": "TOUR"}
+        )
+        cls.edition = cls.env["event.event"].create(
             {
                 "name": "Tour Fair 2031",
-                "expo_series_id": series.id,
+                "expo_series_id": cls.series.id,
                 "date_begin": datetime(2031, 5, 10, 9, 0),
                 "date_end": datetime(2031, 5, 12, 18, 0),
             }
         )
+
+    def test_record_supplier_participation(self):
+        """In the browser, a manager records a booth builder's participation in an
+        edition by hand and confirms it."""
         builder = self.env["res.partner"].create(
             {"name": "Tour Builders Ltd", "is_company": True}
         )
@@ -29,7 +35,7 @@ class TestExpoCrmUi(HttpCase):
         participation = self.env["expo.participation"].search(
             [("partner_id", "=", builder.id)]
         )
-        self.assertEqual(participation.event_id, edition)
+        self.assertEqual(participation.event_id, self.edition)
         self.assertEqual(
             participation.role_id, self.env.ref("expo_crm.role_booth_builder")
         )
@@ -39,15 +45,6 @@ class TestExpoCrmUi(HttpCase):
     def test_pipeline_cards(self):
         """The opportunity cards of the exhibition pipeline (and of Odoo's own pipeline)
         render the exhibition details."""
-        series = self.env["expo.series"].create({"name": "Tour Fair", "code": "TOUR"})
-        edition = self.env["event.event"].create(
-            {
-                "name": "Tour Fair 2031",
-                "expo_series_id": series.id,
-                "date_begin": datetime(2031, 5, 10, 9, 0),
-                "date_end": datetime(2031, 5, 12, 18, 0),
-            }
-        )
         gallery = self.env["res.partner"].create(
             {"name": "Tour Gallery", "is_company": True}
         )
@@ -58,7 +55,7 @@ class TestExpoCrmUi(HttpCase):
                 "partner_id": gallery.id,
                 "user_id": self.env.ref("base.user_admin").id,
                 "team_id": self.env.ref("expo_crm.crm_team_exhibition_sales").id,
-                "expo_event_id": edition.id,
+                "expo_event_id": self.edition.id,
                 "expo_space_requested": 24,
                 "expo_is_rebooking": True,
                 "expo_man_money": "yes",
