@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import SQL, split_every
+from odoo.tools import SQL, create_index, split_every
 from odoo.tools.translate import LazyTranslate
 
 from ..tools import render_reasons, write_computed_values
@@ -117,7 +117,7 @@ class ExpoRelationship(models.Model):
     _name = "expo.relationship"
     _description = "Exhibition Customer Relationship"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "series_id, priority_rank, id"
+    _order = "series_id, priority_points desc, id"
     _mail_post_access = "read"
 
     # who and which show
@@ -198,8 +198,9 @@ class ExpoRelationship(models.Model):
         "space of the latest edition, sponsorship spend, early signing.",
     )
     priority_rank = fields.Integer(
-        readonly=True,
-        help="Position in the series by priority points, 1 being the highest.",
+        compute="_compute_priority_rank",
+        help="Position in the series by priority points, 1 being the highest; "
+        "customers with equal points share a position.",
     )
 
     # value and cost
@@ -243,6 +244,48 @@ class ExpoRelationship(models.Model):
             "Relationship costs cannot be negative.",
         ),
     ]
+
+    def init(self):
+        # ranks and the default order read the series by points
+        create_index(
+            self.env.cr,
+            "expo_relationship_series_points_index",
+            self._table,
+            ["series_id", "priority_points DESC"],
+        )
+
+    @api.depends("series_id", "priority_points")
+    def _compute_priority_rank(self):
+        """Ranks are counted when read, with one window over the series concerned:
+        stored, they would be rewritten for most of a series whenever one
+        customer's points change. The refresh invalidates them when points
+        change."""
+        stored = self.filtered("id")
+        ranks = {}
+        if stored:
+            self.flush_model(["series_id", "priority_points"])
+            ranks = dict(
+                self.env.execute_query(
+                    SQL(
+                        """
+                        SELECT id, rank
+                          FROM (
+                                SELECT id, RANK() OVER (
+                                           PARTITION BY series_id
+                                           ORDER BY priority_points DESC
+                                       ) AS rank
+                                  FROM expo_relationship
+                                 WHERE series_id IN %s
+                               ) AS ranked
+                         WHERE id IN %s
+                        """,
+                        tuple(stored.series_id.ids),
+                        tuple(stored.ids),
+                    )
+                )
+            )
+        for relationship in self:
+            relationship.priority_rank = ranks.get(relationship.id, 0)
 
     @api.depends("stage_reason_data")
     @api.depends_context("lang")
@@ -364,13 +407,9 @@ class ExpoRelationship(models.Model):
 
         stage_changes = self._apply_refreshed_values(to_create, changes, now)
         self._post_stage_changes_on_partners(stage_changes)
-        ranked_series = {vals["series_id"] for vals in to_create} | {
-            relationship.series_id.id
-            for relationship, changed, _old in changes
-            if "priority_points" in changed
-        }
-        if ranked_series and not self.env.context.get("expo_defer_priority_ranks"):
-            self._update_priority_ranks(self.env["expo.series"].browse(ranked_series))
+        if to_create or any("priority_points" in changed for _r, changed, _o in changes):
+            # the points of some moved the ranks of others
+            self.invalidate_model(["priority_rank"])
         self._refresh_partner_summary(partners)
         return self.search([("partner_id", "in", partners.ids)])
 
@@ -745,8 +784,12 @@ class ExpoRelationship(models.Model):
         stage_names = dict(
             self._fields["lifecycle_stage"]._description_selection(self.env)
         )
+        # one recordset: the reasons of all are then read together
+        relationships = self.union(*(relationship for relationship, _ in stage_changes))
+        old_stages = {relationship.id: old for relationship, old in stage_changes}
         lines_by_partner = defaultdict(list)
-        for relationship, old_stage in stage_changes:
+        for relationship in relationships:
+            old_stage = old_stages[relationship.id]
             lines_by_partner[relationship.partner_id].append(
                 self.env._(
                     "%(series)s: %(old)s → %(new)s. %(reason)s",
@@ -766,33 +809,6 @@ class ExpoRelationship(models.Model):
                 for partner, lines in lines_by_partner.items()
             }
         )
-
-    @api.model
-    def _update_priority_ranks(self, series):
-        """Rank the relationships of these series by priority points (1 = highest;
-        equal points share a rank), in one statement."""
-        if not series:
-            return
-        self.flush_model(["priority_points", "series_id"])
-        self.env.cr.execute(
-            SQL(
-                """
-                UPDATE expo_relationship AS rel
-                   SET priority_rank = ranked.rank
-                  FROM (
-                        SELECT id, RANK() OVER (
-                                   PARTITION BY series_id ORDER BY priority_points DESC
-                               ) AS rank
-                          FROM expo_relationship
-                         WHERE series_id IN %s
-                       ) AS ranked
-                 WHERE rel.id = ranked.id
-                   AND rel.priority_rank IS DISTINCT FROM ranked.rank
-                """,
-                tuple(series.ids),
-            )
-        )
-        self.invalidate_model(["priority_rank"])
 
     @api.model
     def _refresh_partner_summary(self, partners):
@@ -908,13 +924,10 @@ class ExpoRelationship(models.Model):
             | {partner.id for [partner] in self.sudo()._read_group([], ["partner_id"])}
         )
         done = 0
-        # ranks are computed once at the end: each batch would otherwise re-rank
-        # whole series, which makes a full run grow with the square of its size
-        deferred = self.with_context(expo_defer_priority_ranks=True)
         for batch in split_every(
             batch_size, partner_ids, self.env["res.partner"].browse
         ):
-            deferred._refresh_for_partners(batch)
+            self._refresh_for_partners(batch)
             done += len(batch)
             self.env["ir.cron"]._notify_progress(
                 done=done, remaining=len(partner_ids) - done
@@ -922,7 +935,4 @@ class ExpoRelationship(models.Model):
             if auto_commit:
                 # one transaction per batch, as the scheduler's progress API expects
                 self.env.cr.commit()  # pylint: disable=invalid-commit
-        self._update_priority_ranks(
-            self.env["expo.series"].sudo().with_context(active_test=False).search([])
-        )
         self.env["ir.cron"]._notify_progress(done=done, remaining=0)
