@@ -738,9 +738,10 @@ class ExpoRelationship(models.Model):
         A new relationship starts at its stage without a note: the customer's
         chatter logs how its relationships change, not every first stage (the
         first refresh of an organizer's history would otherwise write one note per
-        customer). Changes of a tracked field (stage, reason, won back) go through
-        ``write``, which logs them in the relationship's chatter; the other changes
-        (history, value, points) are written in bulk.
+        customer). Changes of a tracked field (stage, won back) go through
+        ``write``, one per distinct set of values, which logs them in the
+        relationship's chatter; the other changes (reason, history, value,
+        points) are written in bulk.
         """
         stage_changes = []
         if to_create:
@@ -757,12 +758,18 @@ class ExpoRelationship(models.Model):
             if "lifecycle_stage" in changed:
                 stage_changes.append((relationship, old_values["lifecycle_stage"]))
                 changed["date_stage"] = now
-            if tracked.intersection(changed):
-                to_write.append((relationship, changed))
-            else:
+            tracked_changes = {
+                fname: changed.pop(fname)
+                for fname in tracked.intersection(changed)
+                # the stage changes with its date
+                | ({"date_stage"} & changed.keys())
+            }
+            if tracked_changes:
+                to_write.append((relationship, tracked_changes))
+            if changed:
                 to_bulk_write[relationship.id] = changed
-        self._write_grouped(to_write)
         write_computed_values(self, to_bulk_write)
+        self._write_grouped(to_write)
         return stage_changes
 
     @api.model
