@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import threading
 from collections import defaultdict
+from functools import partial
 from dataclasses import dataclass
 from datetime import datetime
 from types import SimpleNamespace
@@ -8,7 +9,7 @@ from types import SimpleNamespace
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import SQL, create_index, split_every
+from odoo.tools import SQL, create_index, float_round, split_every
 from odoo.tools.translate import LazyTranslate
 
 from ..tools import render_reasons, write_computed_values
@@ -528,7 +529,13 @@ class ExpoRelationship(models.Model):
             name=series.name,
             **{fname: series[fname] for fname in SERIES_RULE_FIELDS},
             company_id=SimpleNamespace(
-                currency_id=company.currency_id,
+                # rounds as res.currency.round does, without reading the record
+                # for each relationship
+                currency_id=SimpleNamespace(
+                    round=partial(
+                        float_round, precision_rounding=company.currency_id.rounding
+                    )
+                ),
                 **{fname: company[fname] for fname in COMPANY_RULE_FIELDS},
             ),
         )
