@@ -81,19 +81,19 @@ class ExpoSegmentEngine(models.AbstractModel):
         when none is under way). Return (partners done, partners remaining)."""
         company = company.sudo()
         if not company.expo_seg_run_start:
-            full = company.expo_seg_full_requested or not company.expo_seg_last_run
-            company.write(
-                {
-                    "expo_seg_run_start": fields.Datetime.now(),
-                    "expo_seg_run_full": full,
-                    "expo_seg_full_requested": False,
-                    "expo_seg_run_cursor": 0,
-                    "expo_seg_run_thresholds": self._thresholds(company),
-                    "expo_seg_run_partner_ids": self._target_partner_ids(
-                        company, full, company.expo_seg_last_run
-                    ),
-                }
-            )
+            full = self._next_run_is_full(company)
+            values = {
+                "expo_seg_run_start": fields.Datetime.now(),
+                "expo_seg_run_full": full,
+                "expo_seg_full_requested": False,
+                "expo_seg_run_cursor": 0,
+                "expo_seg_run_partner_ids": self._target_partner_ids(
+                    company, full, company.expo_seg_last_run
+                ),
+            }
+            if full:
+                values["expo_seg_thresholds"] = self._thresholds(company)
+            company.write(values)
         run_partner_ids = self._run_partner_ids(company)
         if not isinstance(run_partner_ids, list):
             # a run started before its partners were kept with it
@@ -106,26 +106,38 @@ class ExpoSegmentEngine(models.AbstractModel):
         ]
         batch = targets[: company.expo_seg_batch_size]
         if batch:
-            self._recompute_partners(
-                company,
-                self.env["res.partner"].browse(batch),
-                company.expo_seg_run_thresholds,
-            )
+            self._recompute_partners(company, self.env["res.partner"].browse(batch))
         remaining = len(targets) - len(batch)
         if remaining:
             company.expo_seg_run_cursor = batch[-1]
         else:
-            company.write(
-                {
-                    "expo_seg_last_run": company.expo_seg_run_start,
-                    "expo_seg_run_start": False,
-                    "expo_seg_run_full": False,
-                    "expo_seg_run_cursor": 0,
-                    "expo_seg_run_thresholds": False,
-                    "expo_seg_run_partner_ids": False,
-                }
-            )
+            values = {
+                "expo_seg_last_run": company.expo_seg_run_start,
+                "expo_seg_run_start": False,
+                "expo_seg_run_full": False,
+                "expo_seg_run_cursor": 0,
+                "expo_seg_run_partner_ids": False,
+            }
+            if company.expo_seg_run_full:
+                values["expo_seg_last_full_run"] = company.expo_seg_run_start
+            company.write(values)
         return len(batch), remaining
+
+    @api.model
+    def _next_run_is_full(self, company):
+        """Whether the run starting now recomputes the whole population and draws
+        new boundaries: when asked for, and for the first run of each day, since
+        time alone moves recency, booking deadlines and overdue invoices. The
+        runs in between recompute the partners whose data changed, against the
+        boundaries of the last full run, so that equal figures score alike
+        whenever they were recomputed."""
+        last_full = company.expo_seg_last_full_run
+        return bool(
+            company.expo_seg_full_requested
+            or not company.expo_seg_thresholds
+            or not last_full
+            or last_full.date() < fields.Datetime.now().date()
+        )
 
     @api.model
     def _run_partner_ids(self, company):
@@ -196,12 +208,14 @@ class ExpoSegmentEngine(models.AbstractModel):
     def _recompute_partners(self, company, partners, thresholds=None):
         """Recompute and write the segments of ``partners`` in ``company``,
         ranked against the company's whole population through ``thresholds``
-        (see ``_thresholds``; computed now when not given). Churn reasons are
-        written in the company's language."""
+        (see ``_thresholds``): by default the boundaries of the last full run,
+        drawn now when there are none."""
         self = self.with_context(lang=company.partner_id.lang or self.env.lang)
         partners = partners.with_env(self.env).commercial_partner_id
         if thresholds is None:
-            thresholds = self._thresholds(company)
+            thresholds = company.sudo().expo_seg_thresholds or self._thresholds(
+                company
+            )
         population = self._population(company, partners, thresholds)
         in_population = partners.filtered(lambda p: p.id in population["partners"])
         details = self._partner_details(company, in_population, population)
@@ -919,26 +933,35 @@ class ExpoSegmentEngine(models.AbstractModel):
         """Write the per-series segments on the partners' relationships; a
         relationship outside the population (no past participation) is emptied."""
         Relationship = self.env["expo.relationship"]
-        relationships = Relationship.search_fetch(
-            [("company_id", "=", company.id), ("partner_id", "in", partners.ids)],
-            ["partner_id", "series_id", "lifecycle_stage", "relationship_profit"],
+        if not partners:
+            return
+        fnames = ["partner_id", "series_id", "lifecycle_stage", "relationship_profit"]
+        Relationship.flush_model(["company_id", *fnames])
+        # plain rows: records would cost more than the segments themselves
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id, %s FROM expo_relationship"
+                " WHERE company_id = %s AND partner_id IN %s",
+                SQL(", ").join(map(SQL.identifier, fnames)),
+                company.id,
+                tuple(partners.ids),
+            )
         )
         empty = dict.fromkeys(RELATIONSHIP_SEGMENT_FIELDS, False)
         values_by_id = {}
-        for relationship in relationships:
-            key = (relationship.partner_id.id, relationship.series_id.id)
-            figures = population["series"].get(key)
+        for relationship_id, partner_id, series_id, stage, profit in rows:
+            figures = population["series"].get((partner_id, series_id))
             if not figures:
-                values_by_id[relationship.id] = empty
+                values_by_id[relationship_id] = empty
                 continue
-            values_by_id[relationship.id] = {
+            values_by_id[relationship_id] = {
                 **self._rfm_pareto_values(company, figures),
                 "value_tier": self._value_tier(
                     company,
                     figures["pareto"],
                     figures["frequency"],
-                    relationship.lifecycle_stage,
-                    relationship.relationship_profit,
+                    stage,
+                    profit or 0.0,
                 ),
             }
         write_computed_values(

@@ -134,12 +134,20 @@ class ResCompany(models.Model):
     expo_seg_run_start = fields.Datetime("Running Since", readonly=True, copy=False)
     expo_seg_run_full = fields.Boolean("Full Run", readonly=True, copy=False)
     expo_seg_run_cursor = fields.Integer(readonly=True, copy=False)
-    expo_seg_run_thresholds = fields.Json(
-        "Run Thresholds",
+    expo_seg_last_full_run = fields.Datetime(
+        "Last Full Segmentation Run",
         readonly=True,
         copy=False,
-        help="Quintile boundaries and Pareto cut-offs of the population, computed "
-        "when the current run started and used by each of its batches.",
+        help="Start of the last completed full run. The first run of each day is "
+        "full: recency, booking deadlines and overdue invoices move with time.",
+    )
+    expo_seg_thresholds = fields.Json(
+        "Segment Boundaries",
+        readonly=True,
+        copy=False,
+        help="Quintile boundaries and Pareto cut-offs of the population, drawn when "
+        "the last full run started: every run until the next full one scores its "
+        "partners against them.",
     )
     expo_seg_run_partner_ids = fields.Json(
         "Run Partners",

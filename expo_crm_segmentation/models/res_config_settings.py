@@ -60,6 +60,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.expo_seg_batch_size", readonly=False
     )
     expo_seg_last_run = fields.Datetime(related="company_id.expo_seg_last_run")
+    expo_seg_last_full_run = fields.Datetime(
+        related="company_id.expo_seg_last_full_run"
+    )
     expo_seg_run_start = fields.Datetime(related="company_id.expo_seg_run_start")
 
     def action_expo_seg_recompute(self):

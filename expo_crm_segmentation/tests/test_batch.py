@@ -119,6 +119,47 @@ class TestBatchRuns(SegmentationCommon):
         self._run_to_end(full=True)
         self.assertEqual(self.customers[6].expo_rfm_monetary_score, "4")
 
+    def test_first_run_of_the_day_is_full(self):
+        self.assertEqual(self._run_to_end(), [(2, 5), (2, 3), (2, 1), (1, 0)])
+        self.assertEqual(
+            self.company.expo_seg_last_full_run, self.company.expo_seg_last_run
+        )
+        self._age_data()
+        # later the same day: only what changed since
+        self.customers[0].expo_participation_ids[:1].amount_invoiced = 950
+        self.assertEqual(self._run_to_end(), [(1, 0)])
+        self.assertFalse(self.company.expo_seg_run_full)
+        # the next day: everyone again, time having moved recency and deadlines
+        self.company.expo_seg_last_full_run = datetime.now() - timedelta(days=1)
+        self.assertEqual(len(self._run_to_end()), 4)
+        self.assertEqual(
+            self.company.expo_seg_last_full_run, self.company.expo_seg_last_run
+        )
+
+    def test_incremental_run_scores_against_the_last_full_run(self):
+        """Between full runs the boundaries stay: a customer whose spend becomes
+        another's gets that customer's score, whatever its change did to the
+        population (redrawn, the boundaries would score the two apart)."""
+        self._run_to_end(full=True)
+        boundaries = self.company.expo_seg_thresholds
+        self._age_data()
+        # customer 1 spent 2 x 450; customer 3 now spends the same over 3 editions
+        model, changed = self.customers[1], self.customers[3]
+        changed.expo_participation_ids.write({"amount_invoiced": 300})
+        self.assertEqual(self._run_to_end(), [(1, 0)])
+        self.assertEqual(self.company.expo_seg_thresholds, boundaries)
+        self.assertEqual(changed.expo_rfm_monetary, model.expo_rfm_monetary)
+        self.assertEqual(model.expo_rfm_monetary_score, "4")
+        self.assertEqual(changed.expo_rfm_monetary_score, "4")
+        # the single-partner recompute scores against the same boundaries
+        self._clear(changed)
+        changed.action_expo_recompute_segments()
+        self.assertEqual(changed.expo_rfm_monetary_score, "4")
+        # a full run redraws them: the two now share the lower score
+        self._run_to_end(full=True)
+        self.assertEqual(model.expo_rfm_monetary_score, "3")
+        self.assertEqual(changed.expo_rfm_monetary_score, "3")
+
     def test_incremental_run_after_invoicing_a_sale(self):
         """A sale order for an edition, invoiced: the participation's amounts
         follow the posted invoice and the next incremental run picks it up."""

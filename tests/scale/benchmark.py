@@ -307,10 +307,18 @@ class Benchmark:
         changed = Participation.browse(
             sorted(rng.sample(ids, max(1, int(len(ids) * share))))
         )
+        engine = self.env["expo.segment.engine"]
+        if not company.expo_seg_thresholds:
+            raise RuntimeError("2. incremental: run step 1 (full) first")
         # inside one transaction write dates are its start: run as if the last
         # run ended just before it
-        if company.expo_seg_last_run and company.expo_seg_last_run >= self.env.cr.now():
-            company.expo_seg_last_run = self.env.cr.now() - timedelta(seconds=1)
+        just_before = self.env.cr.now() - timedelta(seconds=1)
+        if company.expo_seg_last_run and company.expo_seg_last_run > just_before:
+            company.expo_seg_last_run = just_before
+        if engine._next_run_is_full(company):
+            # step 1 ran on an earlier day: keep its boundaries, as a run later
+            # the same day would
+            company.expo_seg_last_full_run = just_before
         self._commit()
         third = len(changed) // 3
         single = changed[: min(200, third)]
@@ -333,7 +341,6 @@ class Benchmark:
             changed[2 * third :].write({"state": "no_show"})
             self.env.flush_all()
         self._commit()
-        engine = self.env["expo.segment.engine"]
         targets = engine._target_partner_ids(company, False, company.expo_seg_last_run)
         with Timer() as segments:
             while True:
