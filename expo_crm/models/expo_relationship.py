@@ -746,9 +746,9 @@ class ExpoRelationship(models.Model):
         chatter logs how its relationships change, not every first stage (the
         first refresh of an organizer's history would otherwise write one note per
         customer). Changes of a tracked field (stage, won back) go through
-        ``write``, one per distinct set of values, which logs them in the
-        relationship's chatter; the other changes (reason, history, value,
-        points) are written in bulk.
+        ``write``, one per distinct set of values, and are logged in the
+        relationship's chatter by ``_log_tracked_changes``; the other changes
+        (reason, history, value, points) are written in bulk.
         """
         stage_changes = []
         if to_create:
@@ -760,24 +760,71 @@ class ExpoRelationship(models.Model):
                 tracking_disable=True,
             ).create(to_create)
         tracked = self._track_get_fields()
-        to_write, to_bulk_write = [], {}
+        to_write, to_bulk_write, to_log = [], {}, []
         for relationship, changed, old_values in changes:
             if "lifecycle_stage" in changed:
                 stage_changes.append((relationship, old_values["lifecycle_stage"]))
                 changed["date_stage"] = now
             tracked_changes = {
-                fname: changed.pop(fname)
-                for fname in tracked.intersection(changed)
-                # the stage changes with its date
-                | ({"date_stage"} & changed.keys())
+                fname: changed.pop(fname) for fname in tracked.intersection(changed)
             }
             if tracked_changes:
+                if "date_stage" in changed:
+                    tracked_changes["date_stage"] = changed.pop("date_stage")
                 to_write.append((relationship, tracked_changes))
+                to_log.append(
+                    (
+                        relationship,
+                        {
+                            fname: old_values[fname]
+                            for fname in tracked_changes
+                            if fname in tracked
+                        },
+                    )
+                )
             if changed:
                 to_bulk_write[relationship.id] = changed
         write_computed_values(self, to_bulk_write)
-        self._write_grouped(to_write)
+        self.with_context(tracking_disable=True)._write_grouped(to_write)
+        self._log_tracked_changes(to_log)
         return stage_changes
+
+    @api.model
+    def _log_tracked_changes(self, changes):
+        """Log tracked changes in the relationships' chatter as tracking does (a
+        note with old and new values), with one batch of messages: tracking
+        would post one message at a time at commit, which a refresh changing
+        thousands of stages cannot afford.
+
+        :param changes: [(relationship, {tracked field: old value})], the
+            relationships holding the new values
+        """
+        if (
+            not changes
+            or self.env.context.get("tracking_disable")
+            or self.env.context.get("mail_notrack")
+        ):
+            return
+        relationships = self.union(*(relationship for relationship, _old in changes))
+        messages = relationships._message_log_batch(bodies={})
+        message_ids = {message.res_id: message.id for message in messages}
+        fnames = set().union(*(old for _relationship, old in changes))
+        infos = self.fields_get(
+            list(fnames), ["string", "type", "selection", "currency_field"]
+        )
+        Tracking = self.env["mail.tracking.value"].sudo()
+        Tracking.create(
+            [
+                dict(
+                    Tracking._create_tracking_values(
+                        old[fname], relationship[fname], fname, infos[fname], relationship
+                    ),
+                    mail_message_id=message_ids[relationship.id],
+                )
+                for relationship, old in changes
+                for fname in sorted(old)
+            ]
+        )
 
     @api.model
     def _write_grouped(self, changes):
@@ -787,7 +834,8 @@ class ExpoRelationship(models.Model):
             # repr: values may hold lists (Json fields)
             groups[repr(sorted(values.items()))].append((records, values))
         for grouped in groups.values():
-            records = grouped[0][0].union(*(records for records, _values in grouped))
+            # in the environment of self, whatever the one of the records
+            records = self.union(*(records for records, _values in grouped))
             records.write(grouped[0][1])
 
     @api.model

@@ -208,8 +208,14 @@ class TestLifecycle(ExpoRelationshipCommon):
         tracked = relationship.message_ids.tracking_value_ids.filtered(
             lambda value: value.field_id.name == "lifecycle_stage"
         )
-        self.assertEqual(tracked[:1].old_value_char, "Trust")
-        self.assertEqual(tracked[:1].new_value_char, "Confirmation")
+        # the change made with tracking on, logged once, in a note
+        self.assertEqual(
+            [(value.old_value_char, value.new_value_char) for value in tracked],
+            [("Trust", "Confirmation")],
+        )
+        self.assertEqual(
+            tracked.mail_message_id.subtype_id, self.env.ref("mail.mt_note")
+        )
         note = self.gallery.message_ids[:1]
         self.assertIn("Trust", note.body)
         self.assertIn("Confirmation", note.body)
