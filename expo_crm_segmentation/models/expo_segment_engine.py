@@ -2,10 +2,12 @@
 import bisect
 from collections import defaultdict
 from datetime import timedelta
+from functools import partial
 from itertools import groupby
+from types import SimpleNamespace
 
 from odoo import api, fields, models
-from odoo.tools import SQL, float_compare, float_is_zero
+from odoo.tools import SQL, float_compare, float_is_zero, float_round
 
 from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
 from odoo.addons.expo_crm.tools import only_changed_values, write_computed_values
@@ -22,6 +24,19 @@ RELATIONSHIP_SEGMENT_FIELDS = (
     "rfm_cell",
     "pareto_class",
     "value_tier",
+)
+# company settings the segments of one customer read
+CUSTOMER_RULE_FIELDS = (
+    "expo_seg_risk_profit_limit",
+    "expo_seg_strategic_min_editions",
+    "expo_seg_repeat_min_editions",
+    "expo_seg_profitable_min",
+    "expo_seg_attitude_min_satisfaction",
+    "expo_seg_attitude_min_nps",
+    "expo_seg_secure_min_satisfaction",
+    "expo_seg_satisfied_min_satisfaction",
+    "expo_seg_dissatisfied_max_satisfaction",
+    "expo_seg_churn_drop_pct",
 )
 RECOMMEND_FROM_NPS = {"promoter": "yes", "passive": "maybe", "detractor": "no"}
 FEEDBACK_FIELDS = [
@@ -210,7 +225,6 @@ class ExpoSegmentEngine(models.AbstractModel):
         ranked against the company's whole population through ``thresholds``
         (see ``_thresholds``): by default the boundaries of the last full run,
         drawn now when there are none."""
-        self = self.with_context(lang=company.partner_id.lang or self.env.lang)
         partners = partners.with_env(self.env).commercial_partner_id
         if thresholds is None:
             thresholds = company.sudo().expo_seg_thresholds or self._thresholds(
@@ -220,9 +234,10 @@ class ExpoSegmentEngine(models.AbstractModel):
         in_population = partners.filtered(lambda p: p.id in population["partners"])
         details = self._partner_details(company, in_population, population)
         now = fields.Datetime.now()
+        rules = self._customer_rules(company)
         values_by_id = {
             partner.id: dict(
-                self._partner_values(company, partner, population, details),
+                self._partner_values(rules, partner, population, details),
                 expo_seg_date=now,
             )
             for partner in in_population
@@ -236,7 +251,23 @@ class ExpoSegmentEngine(models.AbstractModel):
         write_computed_values(
             Partner, only_changed_values(Partner, values_by_id, keep=["expo_seg_date"])
         )
-        self._write_series_segments(company, partners, population)
+        self._write_series_segments(rules, partners, population)
+
+    @api.model
+    def _customer_rules(self, company):
+        """The company's settings the segments of one customer read, as plain
+        attributes of the same names: read once per batch rather than for each
+        customer and relationship."""
+        currency = company.currency_id
+        return SimpleNamespace(
+            id=company.id,
+            currency_id=SimpleNamespace(
+                id=currency.id,
+                rounding=currency.rounding,
+                round=partial(float_round, precision_rounding=currency.rounding),
+            ),
+            **{fname: company[fname] for fname in CUSTOMER_RULE_FIELDS},
+        )
 
     @api.model
     def _segmented_roles(self, company):
