@@ -1,9 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import threading
 from collections import defaultdict
-from functools import partial
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from types import SimpleNamespace
 
 from markupsafe import Markup
@@ -12,7 +12,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, create_index, float_round, split_every
 from odoo.tools.translate import LazyTranslate
 
-from ..tools import render_reasons, write_computed_values
+from ..tools import only_changed_values, render_reasons, write_computed_values
 from .expo_participation import TAKEN_PART_STATES
 from .res_partner import EXPO_RATING_FIELDS, LIFECYCLE_STAGES
 
@@ -47,12 +47,6 @@ COMPANY_RULE_FIELDS = (
     "expo_weakening_drop_percent",
     "expo_weakening_on_detractor",
     "expo_value_window_editions",
-)
-# partner fields summarizing its relationships
-PARTNER_SUMMARY_FIELDS = (
-    "expo_lifecycle_stage",
-    "expo_economic_value",
-    "expo_relationship_profit",
 )
 
 
@@ -353,20 +347,21 @@ class ExpoRelationship(models.Model):
     @api.model
     def _refresh_for_partners(self, partners):
         """Recompute the relationships of these commercial partners with every series
-        they took part in (history, lifecycle stage, value, priority points), the
-        priority ranks of those series and the partners' summary fields.
+        they took part in (history, lifecycle stage, value, priority points) and
+        the partners' summary fields.
 
         Reads all participations of all given partners in one grouped query and
         writes only the values that changed. Runs as superuser: relationships are
         computed records, users only read them.
         """
         if not self.env.su:
-            return self.sudo()._refresh_for_partners(partners).with_env(self.env)
+            self.sudo()._refresh_for_partners(partners)
+            return
         # only this column: reading the field would fetch every partner column
         partners.fetch(["commercial_partner_id"])
         partners = partners.commercial_partner_id
         if not partners:
-            return self.browse()
+            return
         history = self._read_participation_history(partners)
         current = self._read_refreshed_values(partners)
         all_series = self.env["expo.series"].browse(
@@ -408,11 +403,12 @@ class ExpoRelationship(models.Model):
 
         stage_changes = self._apply_refreshed_values(to_create, changes, now)
         self._post_stage_changes_on_partners(stage_changes)
-        if to_create or any("priority_points" in changed for _r, changed, _o in changes):
+        if to_create or any(
+            "priority_points" in changed for _r, changed, _o in changes
+        ):
             # the points of some moved the ranks of others
             self.invalidate_model(["priority_rank"])
         self._refresh_partner_summary(partners)
-        return self.search([("partner_id", "in", partners.ids)])
 
     @api.model
     def _read_refreshed_values(self, partners):
@@ -817,7 +813,11 @@ class ExpoRelationship(models.Model):
             [
                 dict(
                     Tracking._create_tracking_values(
-                        old[fname], relationship[fname], fname, infos[fname], relationship
+                        old[fname],
+                        relationship[fname],
+                        fname,
+                        infos[fname],
+                        relationship,
                     ),
                     mail_message_id=message_ids[relationship.id],
                 )
@@ -884,22 +884,45 @@ class ExpoRelationship(models.Model):
         partners = partners.commercial_partner_id
         if not partners:
             return
-        partners = partners.with_context(active_test=False).search_fetch(
-            [("id", "in", partners.ids)],
-            ["company_id", *EXPO_RATING_FIELDS, *PARTNER_SUMMARY_FIELDS],
+        Partner = self.env["res.partner"]
+        # plain rows: a refresh summarizes thousands of partners
+        Partner.flush_model(["company_id", *EXPO_RATING_FIELDS])
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id, company_id, %s FROM res_partner WHERE id IN %s",
+                SQL(", ").join(map(SQL.identifier, EXPO_RATING_FIELDS)),
+                tuple(partners.ids),
+            )
         )
         relationships = self._read_summary_facts(partners)
-        changes = {}
-        for partner in partners:
-            values = self._partner_summary_values(partner, relationships[partner.id])
-            changed = {
-                fname: value
-                for fname, value in values.items()
-                if partner[fname] != value
-            }
-            if changed:
-                changes[partner.id] = changed
-        write_computed_values(self.env["res.partner"], changes)
+        # partners holding exhibition roles but no relationship are prospects
+        prospects = set(
+            Partner.browse(
+                [
+                    partner_id
+                    for partner_id, *_ in rows
+                    if partner_id not in relationships
+                ]
+            )
+            .filtered("expo_role_ids")
+            .ids
+        )
+        companies = {}
+        values_by_id = {}
+        for partner_id, company_id, *ratings in rows:
+            if company_id not in companies:
+                company = self.env["res.company"].browse(company_id) or self.env.company
+                companies[company_id] = SimpleNamespace(
+                    round=company.currency_id.round,
+                    expo_rating_point_value=company.expo_rating_point_value,
+                )
+            values_by_id[partner_id] = self._partner_summary_values(
+                companies[company_id],
+                sum(int(rating or 0) for rating in ratings),
+                relationships.get(partner_id, []),
+                partner_id in prospects,
+            )
+        write_computed_values(Partner, only_changed_values(Partner, values_by_id))
 
     @api.model
     def _read_summary_facts(self, partners):
@@ -933,18 +956,21 @@ class ExpoRelationship(models.Model):
         return by_partner
 
     @api.model
-    def _partner_summary_values(self, partner, relationships):
+    def _partner_summary_values(self, company, rating_points, relationships, prospect):
         """The summary of one partner's relationships (``SummaryFacts``).
+
+        :param company: the partner's company, or its ``round`` and
+            ``expo_rating_point_value``
+        :param rating_points: the sum of the partner's value ratings
+        :param prospect: whether the partner holds exhibition roles, for a
+            partner without relationships
 
         The stage is the one of the relationship whose last edition taken part in is
         the most recent (a relationship never taken part in comes last).
         """
         if not relationships:
-            # a partner holding exhibition roles but no participation is a prospect
             return {
-                "expo_lifecycle_stage": "cultivation"
-                if partner.expo_role_ids
-                else False,
+                "expo_lifecycle_stage": "cultivation" if prospect else False,
                 "expo_economic_value": 0.0,
                 "expo_relationship_profit": 0.0,
             }
@@ -952,15 +978,12 @@ class ExpoRelationship(models.Model):
             relationships,
             key=lambda rel: (rel.last_date or datetime.min, rel.id),
         )
-        company = partner.company_id or self.env.company
-        currency = company.currency_id
         economic_value = sum(rel.economic_value for rel in relationships)
-        rating_points = sum(int(partner[fname] or 0) for fname in EXPO_RATING_FIELDS)
         costs = sum(rel.costs for rel in relationships)
         return {
             "expo_lifecycle_stage": most_recent.lifecycle_stage,
-            "expo_economic_value": currency.round(economic_value),
-            "expo_relationship_profit": currency.round(
+            "expo_economic_value": company.round(economic_value),
+            "expo_relationship_profit": company.round(
                 economic_value + rating_points * company.expo_rating_point_value - costs
             ),
         }

@@ -227,9 +227,7 @@ class ExpoSegmentEngine(models.AbstractModel):
         drawn now when there are none."""
         partners = partners.with_env(self.env).commercial_partner_id
         if thresholds is None:
-            thresholds = company.sudo().expo_seg_thresholds or self._thresholds(
-                company
-            )
+            thresholds = company.sudo().expo_seg_thresholds or self._thresholds(company)
         population = self._population(company, partners, thresholds)
         in_population = partners.filtered(lambda p: p.id in population["partners"])
         details = self._partner_details(company, in_population, population)
