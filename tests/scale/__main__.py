@@ -85,7 +85,8 @@ def main(argv=None):
     bench.add_argument(
         "--only",
         help="comma-separated steps: "
-        "full,full_again,segment_list,retention,nps,incremental,rebooking",
+        "full,full_again,segment_list,relationship_list,retention,nps,"
+        "incremental,rebooking",
     )
     bench.add_argument(
         "--out",

@@ -126,6 +126,16 @@ SELECT count(*) FROM (
 
 # retention of one edition by role: participants, new, returning, won back, lost,
 # space and revenue, straight from the participations of this and the previous edition
+# the first page of a series' relationships, by priority, with each one's rank
+RELATIONSHIP_LIST = """
+SELECT id, rank
+  FROM (SELECT id, priority_points,
+               RANK() OVER (ORDER BY priority_points DESC) AS rank
+          FROM expo_relationship
+         WHERE series_id = %(series)s) AS ranked
+ ORDER BY priority_points DESC, id
+ LIMIT 80
+"""
 RETENTION = """
 WITH ed AS (
     SELECT id, date_begin FROM event_event WHERE expo_series_id = %(series)s

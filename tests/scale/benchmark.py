@@ -483,6 +483,51 @@ class Benchmark:
             "ratio": round(best / best_sql, 1),
         }
 
+    def bench_relationship_list(self, repeat=5):
+        """The relationships of the flagship series as the web client lists them,
+        first 80 rows with their rank: ranks are counted when read, with a
+        window over the series."""
+        Relationship = self.env["expo.relationship"]
+        series = self._largest_edition().expo_series_id
+        domain = [("series_id", "=", series.id)]
+        specification = {
+            "partner_id": {"fields": {"display_name": {}}},
+            "lifecycle_stage": {},
+            "editions_attended": {},
+            "priority_points": {},
+            "priority_rank": {},
+            "economic_value": {},
+        }
+        best = None
+        for _attempt in range(repeat):
+            self.env.invalidate_all()
+            with Timer() as timer:
+                result = Relationship.web_search_read(
+                    domain, specification, offset=0, limit=80, count_limit=10001
+                )
+            best = min(best or timer.seconds, timer.seconds)
+        best_sql = None
+        for _attempt in range(repeat):
+            with Timer() as timer:
+                rows = self._sql(baselines.RELATIONSHIP_LIST, series=series.id)
+            best_sql = min(best_sql or timer.seconds, timer.seconds)
+        ours = [(record["id"], record["priority_rank"]) for record in result["records"]]
+        if ours != [tuple(row) for row in rows]:
+            raise FigureMismatch(
+                "relationship list: the addons list other relationships or ranks "
+                "than SQL"
+            )
+        _log(f"4b. relationship list of {series.name}: {best * 1000:.0f} ms")
+        return {
+            "name": "relationship list of a series with ranks",
+            "series": series.name,
+            "relationships": Relationship.search_count(domain),
+            "rows": len(ours),
+            "ms": round(best * 1000, 1),
+            "sql_ms": round(best_sql * 1000, 1),
+            "ratio": round(best / best_sql, 1),
+        }
+
     # ------------------------------------------------------------------
     # 5. retention report
     # ------------------------------------------------------------------
@@ -572,6 +617,7 @@ class Benchmark:
             ("full", self.bench_full_recompute),
             ("full_again", self.bench_full_again),
             ("segment_list", self.bench_segment_list),
+            ("relationship_list", self.bench_relationship_list),
             ("retention", self.bench_retention),
             ("nps", self.bench_nps),
             ("incremental", self.bench_incremental),
