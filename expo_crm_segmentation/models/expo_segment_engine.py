@@ -624,8 +624,8 @@ class ExpoSegmentEngine(models.AbstractModel):
 
     @api.model
     def _drops(self, company, partners):
-        """{partner id: [(series, space drop %, spend drop %)]} between the last
-        two editions each partner took part in, per series."""
+        """{partner id: [(series id, space drop %, spend drop %)]} between the
+        last two editions each partner took part in, per series."""
         self.env["expo.participation"].flush_model(
             [
                 "company_id",
@@ -660,21 +660,18 @@ class ExpoSegmentEngine(models.AbstractModel):
                 roles=tuple(self._segmented_roles(company).ids) or (None,),
             )
         )
-        Series = self.env["expo.series"]
         history = defaultdict(list)
         for partner_id, series_id, event_id, date_begin, space, amount in rows:
-            history[partner_id, Series.browse(series_id)].append(
-                (date_begin, event_id, space, amount)
-            )
+            history[partner_id, series_id].append((date_begin, event_id, space, amount))
         drops = defaultdict(list)
-        for (partner_id, series), editions in history.items():
+        for (partner_id, series_id), editions in history.items():
             if len(editions) < 2:
                 continue
             editions.sort()
             (*_before, previous, last) = editions
             drops[partner_id].append(
                 (
-                    series,
+                    series_id,
                     self._drop_pct(previous[2], last[2]),
                     self._drop_pct(previous[3], last[3]),
                 )
@@ -923,14 +920,14 @@ class ExpoSegmentEngine(models.AbstractModel):
         if feedback and feedback["nps_category"] == "detractor":
             reasons.append(["detractor", {}])
         threshold = company.expo_seg_churn_drop_pct
-        for series, space_drop, spend_drop in details["drops"].get(partner.id, []):
+        for series_id, space_drop, spend_drop in details["drops"].get(partner.id, []):
             if space_drop >= threshold:
                 reasons.append(
-                    ["space_cut", {"drop": round(space_drop), "series": series.id}]
+                    ["space_cut", {"drop": round(space_drop), "series": series_id}]
                 )
             if spend_drop >= threshold:
                 reasons.append(
-                    ["spend_cut", {"drop": round(spend_drop), "series": series.id}]
+                    ["spend_cut", {"drop": round(spend_drop), "series": series_id}]
                 )
         for edition in details["not_rebooked"].get(partner.id, []):
             reasons.append(
