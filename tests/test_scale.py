@@ -56,6 +56,7 @@ class TestScaleSmoke(TransactionCase):
                 "full",
                 "full_again",
                 "segment_list",
+                "relationship_list",
                 "retention",
                 "nps",
                 "incremental",
@@ -69,6 +70,7 @@ class TestScaleSmoke(TransactionCase):
         # trust takes one more edition: some trusted customers are only confirmed
         self.assertGreater(results["full_again"]["stages_changed"], 0)
         self.assertEqual(results["segment_list"]["rows"], 80)
+        self.assertEqual(results["relationship_list"]["rows"], 80)
         self.assertGreater(results["retention"]["participants"], 0)
         self.env.cr.execute(
             "SELECT count(*) FROM survey_user_input"
