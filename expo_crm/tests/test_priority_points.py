@@ -75,6 +75,12 @@ class TestPriorityPoints(ExpoRelationshipCommon):
         self._take_part(studio, self.edition_2024)
         self.assertEqual(self._relationship(studio).priority_rank, 2)
         self.assertEqual(self._relationship(self.gallery).priority_rank, 3)
+        # lists come in rank order
+        listed = self.env["expo.relationship"].search(
+            [("series_id", "=", self.series.id)]
+        )
+        self.assertEqual(listed.partner_id, self.collector | studio | self.gallery)
+        self.assertEqual(listed.mapped("priority_rank"), [1, 2, 3])
 
     def test_series_rules_are_validated(self):
         for fname, value in (
