@@ -454,49 +454,37 @@ class ExpoRelationship(models.Model):
                 "nps_category",
             ]
         )
+        # money is money whatever the state (cancellation fees, refunds); the
+        # rest only counts for participations taken part in
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT partner_id, series_id, event_id, state IN %(taken)s,
-                       COALESCE(SUM(space_sqm), 0),
+                SELECT partner_id, series_id, event_id,
+                       BOOL_OR(state IN %(taken)s),
+                       COALESCE(SUM(space_sqm) FILTER (WHERE state IN %(taken)s), 0),
                        COALESCE(SUM(amount_invoiced), 0),
-                       COALESCE(SUM(amount_sponsorship), 0),
-                       MIN(date_signed),
-                       COALESCE(BOOL_OR(nps_category = 'detractor'), FALSE)
+                       COALESCE(
+                           SUM(amount_sponsorship) FILTER (WHERE state IN %(taken)s),
+                           0
+                       ),
+                       MIN(date_signed) FILTER (WHERE state IN %(taken)s),
+                       COALESCE(
+                           BOOL_OR(nps_category = 'detractor')
+                               FILTER (WHERE state IN %(taken)s),
+                           FALSE
+                       )
                   FROM expo_participation
                  WHERE partner_id IN %(partners)s
                    AND series_id IS NOT NULL
-                 GROUP BY partner_id, series_id, event_id, state
+                 GROUP BY partner_id, series_id, event_id
                 """,
                 taken=TAKEN_PART_STATES,
                 partners=tuple(partners.ids),
             )
         )
-        history = defaultdict(lambda: defaultdict(EditionFacts))
-        for (
-            partner_id,
-            series_id,
-            event_id,
-            taken_part,
-            space,
-            invoiced,
-            sponsorship,
-            date_signed,
-            detractor,
-        ) in rows:
-            facts = history[(partner_id, series_id)][event_id]
-            # money is money whatever the state (cancellation fees, refunds)
-            facts.amount_invoiced += float(invoiced)
-            if not taken_part:
-                continue
-            facts.taken_part = True
-            facts.space_sqm += float(space)
-            facts.amount_sponsorship += float(sponsorship)
-            if date_signed and (
-                not facts.date_signed or date_signed < facts.date_signed
-            ):
-                facts.date_signed = date_signed
-            facts.detractor = facts.detractor or detractor
+        history = defaultdict(dict)
+        for partner_id, series_id, event_id, *facts in rows:
+            history[partner_id, series_id][event_id] = EditionFacts(*facts)
         return history
 
     @api.model
