@@ -736,7 +736,6 @@ class ExpoRelationship(models.Model):
         """
         stage_changes = []
         if to_create:
-            self._add_stored_computed_values(to_create)
             for vals in to_create:
                 vals["date_stage"] = now
             self.with_context(
@@ -773,25 +772,6 @@ class ExpoRelationship(models.Model):
         self.with_context(tracking_disable=True)._write_grouped(to_write)
         self._log_tracked_changes(to_log)
         return stage_changes
-
-    @api.model
-    def _add_stored_computed_values(self, vals_list):
-        """Give new relationships the company, salesperson and profit their fields
-        compute (no cost is entered yet). The INSERT then holds them: the ORM
-        still recomputes them, finds the same values and updates no row, where
-        it would otherwise update every new row after inserting it."""
-        partners = self.env["res.partner"].browse(
-            {vals["partner_id"] for vals in vals_list}
-        )
-        partners.fetch(["user_id"])
-        series = self.env["expo.series"].browse(
-            {vals["series_id"] for vals in vals_list}
-        )
-        series.fetch(["company_id"])
-        for vals in vals_list:
-            vals["company_id"] = series.browse(vals["series_id"]).company_id.id
-            vals["user_id"] = partners.browse(vals["partner_id"]).user_id.id
-            vals["relationship_profit"] = vals["economic_value"]
 
     @api.model
     def _log_tracked_changes(self, changes):
