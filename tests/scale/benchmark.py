@@ -81,6 +81,19 @@ class Timer:
         self.seconds = time.perf_counter() - self.start
 
 
+def best_of(repeat, function, before=None):
+    """(fastest of ``repeat`` timed calls of ``function``, the last call's result);
+    ``before`` runs untimed before each call."""
+    best = result = None
+    for _attempt in range(repeat):
+        if before:
+            before()
+        with Timer() as timer:
+            result = function()
+        best = timer.seconds if best is None else min(best, timer.seconds)
+    return best, result
+
+
 def machine():
     with open("/proc/meminfo") as meminfo:
         mem_kb = int(meminfo.readline().split()[1])
@@ -499,20 +512,20 @@ class Benchmark:
             "expo_rfm_cell": {},
             "user_id": {"fields": {"display_name": {}}},
         }
-        best = None
-        for _attempt in range(repeat):
-            self.env.invalidate_all()
-            with Timer() as timer:
-                result = Partner.web_search_read(
-                    domain, specification, offset=0, limit=80, count_limit=10001
-                )
-            best = min(best or timer.seconds, timer.seconds)
-        best_sql = None
-        for _attempt in range(repeat):
-            with Timer() as timer:
-                rows = self._sql(baselines.SEGMENT_LIST, tier=tier)
-                count = self._sql(baselines.SEGMENT_COUNT, tier=tier, limit=10001)[0][0]
-            best_sql = min(best_sql or timer.seconds, timer.seconds)
+        best, result = best_of(
+            repeat,
+            lambda: Partner.web_search_read(
+                domain, specification, offset=0, limit=80, count_limit=10001
+            ),
+            before=self.env.invalidate_all,
+        )
+        best_sql, (rows, count) = best_of(
+            repeat,
+            lambda: (
+                self._sql(baselines.SEGMENT_LIST, tier=tier),
+                self._sql(baselines.SEGMENT_COUNT, tier=tier, limit=10001)[0][0],
+            ),
+        )
         ours_ids = [record["id"] for record in result["records"]]
         if ours_ids != [row[0] for row in rows] or result["length"] != count:
             raise FigureMismatch(
@@ -544,19 +557,16 @@ class Benchmark:
             "priority_rank": {},
             "economic_value": {},
         }
-        best = None
-        for _attempt in range(repeat):
-            self.env.invalidate_all()
-            with Timer() as timer:
-                result = Relationship.web_search_read(
-                    domain, specification, offset=0, limit=80, count_limit=10001
-                )
-            best = min(best or timer.seconds, timer.seconds)
-        best_sql = None
-        for _attempt in range(repeat):
-            with Timer() as timer:
-                rows = self._sql(baselines.RELATIONSHIP_LIST, series=series.id)
-            best_sql = min(best_sql or timer.seconds, timer.seconds)
+        best, result = best_of(
+            repeat,
+            lambda: Relationship.web_search_read(
+                domain, specification, offset=0, limit=80, count_limit=10001
+            ),
+            before=self.env.invalidate_all,
+        )
+        best_sql, rows = best_of(
+            repeat, lambda: self._sql(baselines.RELATIONSHIP_LIST, series=series.id)
+        )
         ours = [(record["id"], record["priority_rank"]) for record in result["records"]]
         if ours != [tuple(row) for row in rows]:
             raise FigureMismatch(
@@ -590,18 +600,18 @@ class Benchmark:
             "amount_invoiced:sum",
             "retention_rate:avg",
         ]
-        best = best_sql = None
-        for _attempt in range(repeat):
-            with Timer() as timer:
-                groups = Report._read_group(
-                    [("event_id", "=", event.id)], ["role_id"], aggregates
-                )
-            best = min(best or timer.seconds, timer.seconds)
-            with Timer() as timer:
-                rows = self._sql(
-                    baselines.RETENTION, series=event.expo_series_id.id, event=event.id
-                )
-            best_sql = min(best_sql or timer.seconds, timer.seconds)
+        best, groups = best_of(
+            repeat,
+            lambda: Report._read_group(
+                [("event_id", "=", event.id)], ["role_id"], aggregates
+            ),
+        )
+        best_sql, rows = best_of(
+            repeat,
+            lambda: self._sql(
+                baselines.RETENTION, series=event.expo_series_id.id, event=event.id
+            ),
+        )
         ours = {
             role.id: (*(int(value) for value in values[:5]), *values[5:7])
             for role, *values in groups
@@ -630,15 +640,14 @@ class Benchmark:
     # ------------------------------------------------------------------
     def bench_nps(self, repeat=3):
         Report = self.env["expo.survey.report"]
-        best = None
-        for _attempt in range(repeat):
-            with Timer() as timer:
-                groups = Report._read_group(
-                    [("state", "=", "done")],
-                    ["event_id", "role_id"],
-                    ["answered_count:sum", "nps:avg"],
-                )
-            best = min(best or timer.seconds, timer.seconds)
+        best, groups = best_of(
+            repeat,
+            lambda: Report._read_group(
+                [("state", "=", "done")],
+                ["event_id", "role_id"],
+                ["answered_count:sum", "nps:avg"],
+            ),
+        )
         rows = self._sql(baselines.NPS)
         theirs = {(row[0], row[1]): (row[2], row[3]) for row in rows}
         ours = {(event.id, role.id): (count, nps) for event, role, count, nps in groups}
