@@ -3,16 +3,20 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
 from types import SimpleNamespace
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import SQL, create_index, float_round, split_every
+from odoo.tools import SQL, create_index, split_every
 from odoo.tools.translate import LazyTranslate
 
-from ..tools import only_changed_values, render_reasons, write_computed_values
+from ..tools import (
+    only_changed_values,
+    plain_currency,
+    render_reasons,
+    write_computed_values,
+)
 from .expo_participation import TAKEN_PART_STATES
 from .res_partner import EXPO_RATING_FIELDS, LIFECYCLE_STAGES
 
@@ -513,13 +517,7 @@ class ExpoRelationship(models.Model):
             name=series.name,
             **{fname: series[fname] for fname in SERIES_RULE_FIELDS},
             company_id=SimpleNamespace(
-                # rounds as res.currency.round does, without reading the record
-                # for each relationship
-                currency_id=SimpleNamespace(
-                    round=partial(
-                        float_round, precision_rounding=company.currency_id.rounding
-                    )
-                ),
+                currency_id=plain_currency(company.currency_id),
                 **{fname: company[fname] for fname in COMPANY_RULE_FIELDS},
             ),
         )
@@ -901,7 +899,7 @@ class ExpoRelationship(models.Model):
             if company_id not in companies:
                 company = self.env["res.company"].browse(company_id) or self.env.company
                 companies[company_id] = SimpleNamespace(
-                    round=company.currency_id.round,
+                    currency_id=plain_currency(company.currency_id),
                     expo_rating_point_value=company.expo_rating_point_value,
                 )
             values_by_id[partner_id] = self._partner_summary_values(
@@ -947,8 +945,8 @@ class ExpoRelationship(models.Model):
     def _partner_summary_values(self, company, rating_points, relationships, prospect):
         """The summary of one partner's relationships (``SummaryFacts``).
 
-        :param company: the partner's company, or its ``round`` and
-            ``expo_rating_point_value``
+        :param company: the partner's company, or its currency and
+            ``expo_rating_point_value`` as plain attributes
         :param rating_points: the sum of the partner's value ratings
         :param prospect: whether the partner holds exhibition roles, for a
             partner without relationships
@@ -970,8 +968,8 @@ class ExpoRelationship(models.Model):
         costs = sum(rel.costs for rel in relationships)
         return {
             "expo_lifecycle_stage": most_recent.lifecycle_stage,
-            "expo_economic_value": company.round(economic_value),
-            "expo_relationship_profit": company.round(
+            "expo_economic_value": company.currency_id.round(economic_value),
+            "expo_relationship_profit": company.currency_id.round(
                 economic_value + rating_points * company.expo_rating_point_value - costs
             ),
         }

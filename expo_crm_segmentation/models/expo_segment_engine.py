@@ -2,15 +2,18 @@
 import bisect
 from collections import defaultdict
 from datetime import timedelta
-from functools import partial
 from itertools import groupby
 from types import SimpleNamespace
 
 from odoo import api, fields, models
-from odoo.tools import SQL, float_compare, float_is_zero, float_round
+from odoo.tools import SQL, float_compare, float_is_zero
 
 from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
-from odoo.addons.expo_crm.tools import only_changed_values, write_computed_values
+from odoo.addons.expo_crm.tools import (
+    only_changed_values,
+    plain_currency,
+    write_computed_values,
+)
 
 from .res_partner import SEGMENT_FIELDS
 
@@ -256,14 +259,9 @@ class ExpoSegmentEngine(models.AbstractModel):
         """The company's settings the segments of one customer read, as plain
         attributes of the same names: read once per batch rather than for each
         customer and relationship."""
-        currency = company.currency_id
         return SimpleNamespace(
             id=company.id,
-            currency_id=SimpleNamespace(
-                id=currency.id,
-                rounding=currency.rounding,
-                round=partial(float_round, precision_rounding=currency.rounding),
-            ),
+            currency_id=plain_currency(company.currency_id),
             **{fname: company[fname] for fname in CUSTOMER_RULE_FIELDS},
         )
 
