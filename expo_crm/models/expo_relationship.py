@@ -12,6 +12,7 @@ from odoo.tools import SQL, create_index, split_every
 from odoo.tools.translate import LazyTranslate
 
 from ..tools import (
+    create_computed_records,
     only_changed_values,
     plain_currency,
     render_reasons,
@@ -733,14 +734,7 @@ class ExpoRelationship(models.Model):
         (reason, history, value, points) are written in bulk.
         """
         stage_changes = []
-        if to_create:
-            for vals in to_create:
-                vals["date_stage"] = now
-            self.with_context(
-                mail_create_nosubscribe=True,
-                mail_create_nolog=True,
-                tracking_disable=True,
-            ).create(to_create)
+        self._create_refreshed(to_create, now)
         tracked = self._track_get_fields()
         to_write, to_bulk_write, to_log = [], {}, []
         for relationship, changed, old_values in changes:
@@ -770,6 +764,48 @@ class ExpoRelationship(models.Model):
         self.with_context(tracking_disable=True)._write_grouped(to_write)
         self._log_tracked_changes(to_log)
         return stage_changes
+
+    @api.model
+    def _create_refreshed(self, to_create, now):
+        """Create relationships from their refreshed values, in bulk: the first
+        refresh of an organizer's history creates one per customer and series,
+        hundreds of thousands, where ``create`` would spend most of its time
+        computing defaults and related fields one record at a time. The stored
+        related and computed fields are given here (company of the series,
+        salesperson of the customer, profit of a relationship without costs)."""
+        if not to_create:
+            return self.browse()
+        self.env["res.partner"].flush_model(["user_id"])
+        self.env["expo.series"].flush_model(["company_id"])
+        salespeople = dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT id, user_id FROM res_partner WHERE id IN %s",
+                    tuple({vals["partner_id"] for vals in to_create}),
+                )
+            )
+        )
+        companies = dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT id, company_id FROM expo_series WHERE id IN %s",
+                    tuple({vals["series_id"] for vals in to_create}),
+                )
+            )
+        )
+        return create_computed_records(
+            self,
+            [
+                {
+                    **vals,
+                    "date_stage": now,
+                    "company_id": companies[vals["series_id"]],
+                    "user_id": salespeople[vals["partner_id"]],
+                    "relationship_profit": vals["economic_value"],
+                }
+                for vals in to_create
+            ],
+        )
 
     @api.model
     def _log_tracked_changes(self, changes):

@@ -236,6 +236,29 @@ class TestLifecycle(ExpoRelationshipCommon):
             )
         )
 
+    def test_new_relationship_holds_what_create_would_store(self):
+        """Relationships are created in bulk by the refresh: their company,
+        salesperson, profit, defaults and log columns are those ``create`` would
+        store, and a computed field depending on them sees them."""
+        salesperson = self.env["res.users"].search([], limit=1)
+        self.gallery.user_id = salesperson
+        self._take_part(self.gallery, self.edition_2025, amount_invoiced=1200.0)
+        relationship = self._relationship()
+        self.env.invalidate_all()
+        self.assertEqual(relationship.company_id, self.series.company_id)
+        self.assertEqual(relationship.user_id, salesperson)
+        self.assertEqual(relationship.economic_value, 1200.0)
+        self.assertEqual(relationship.relationship_profit, 1200.0)
+        self.assertEqual(relationship.create_uid, self.env.user)
+        self.assertTrue(relationship.create_date)
+        self.assertTrue(relationship.date_stage)
+        self.assertEqual(relationship.priority_rank, 1)
+        self.assertEqual(
+            self.gallery.expo_relationship_ids, relationship, "found by the partner"
+        )
+        relationship.maintenance_cost = 200.0
+        self.assertEqual(relationship.relationship_profit, 1000.0)
+
     def test_partner_stage_is_the_most_recently_active_relationship(self):
         # trusted at the art fair up to 2025, new at the design week in 2024
         self._take_part(self.gallery, self.edition_2024)

@@ -1,3 +1,7 @@
-from .bulk_write import only_changed_values, write_computed_values
+from .bulk_write import (
+    create_computed_records,
+    only_changed_values,
+    write_computed_values,
+)
 from .plain import plain_currency
 from .reasons import render_reasons

@@ -3,6 +3,7 @@ from collections import defaultdict
 
 from psycopg2.extras import Json
 
+from odoo import models
 from odoo.models import BaseModel
 from odoo.tools import SQL, split_every
 
@@ -29,16 +30,7 @@ def write_computed_values(model, values_by_id):
     env = model.env
     fnames = set().union(*values_by_id.values())
     fields = {fname: model._fields[fname] for fname in fnames}
-    for field in fields.values():
-        if (
-            not (field.store and field.column_type)
-            or field.relational
-            and field.type != "many2one"
-            or field.translate
-            or field.company_dependent
-            or getattr(field, "tracking", False)
-        ):
-            raise ValueError(f"{field} cannot be written in bulk")
+    _check_bulk_fields(fields.values())
     model.flush_model(fnames)
     rows_by_fnames = defaultdict(list)
     for record_id, values in values_by_id.items():
@@ -84,6 +76,110 @@ def write_computed_values(model, values_by_id):
     records = model.browse(list(values_by_id))
     records.invalidate_recordset([*fnames, "write_uid", "write_date"])
     records.modified(fnames)
+
+
+def create_computed_records(model, vals_list):
+    """Create many records of ``model`` that a batch job computes, with
+    set-based SQL, and return them.
+
+    :param vals_list: values as the fields store them (as for
+        ``write_computed_values``), the same field names for every record
+
+    For records a batch job creates by the ten thousand, where ``create`` costs
+    about half a millisecond a record: only plain stored columns, and only on a
+    model no ``create`` override reacts to (nothing is tracked, logged or
+    subscribed). Defaults of the fields not given are computed once for all;
+    stored computed fields not given are left to the ORM to compute, so the
+    caller gives those it can compute cheaply. Rows are inserted with one
+    ``INSERT ... VALUES`` per thousand records, with ``create_uid``,
+    ``create_date``, ``write_uid`` and ``write_date`` as the ORM fills them;
+    then the new records are marked created, so that stored fields depending on
+    them are computed as after ``create``, and their constraints are checked.
+    """
+    if not vals_list:
+        return model.browse()
+    env = model.env
+    fnames = sorted(vals_list[0])
+    if any(sorted(vals) != fnames for vals in vals_list):
+        raise ValueError(
+            "create_computed_records needs the same fields for every record"
+        )
+    missing = [
+        fname
+        for fname, field in model._fields.items()
+        if field.store
+        and field.column_type
+        and fname not in fnames
+        and not field.compute
+        and fname not in models.LOG_ACCESS_COLUMNS
+        and fname != "id"
+    ]
+    defaults = {
+        fname: value
+        for fname, value in model.default_get(missing).items()
+        if fname in missing
+    }
+    fnames += sorted(defaults)
+    fields = {fname: model._fields[fname] for fname in fnames}
+    _check_bulk_fields(fields.values(), tracked=True)
+    columns = [SQL.identifier(fname) for fname in fnames]
+    log_access = []
+    if model._log_access:
+        columns += [SQL.identifier(fname) for fname in models.LOG_ACCESS_COLUMNS]
+        log_access = [env.uid, env.cr.now(), env.uid, env.cr.now()]
+    ids = []
+    for batch in split_every(BULK_WRITE_BATCH_SIZE, vals_list):
+        rows = [
+            (
+                *(
+                    _parameter(fields[fname], vals.get(fname, defaults.get(fname)))
+                    for fname in fnames
+                ),
+                *log_access,
+            )
+            for vals in batch
+        ]
+        ids += [
+            record_id
+            for [record_id] in env.execute_query(
+                SQL(
+                    "INSERT INTO %s (%s) VALUES %s RETURNING id",
+                    SQL.identifier(model._table),
+                    SQL(", ").join(columns),
+                    SQL(", ").join(SQL("%s", row) for row in rows),
+                )
+            )
+        ]
+    records = model.browse(ids)
+    computed = [
+        field
+        for fname, field in model._fields.items()
+        if field.store and field.compute and fname not in fields
+    ]
+    for field in computed:
+        env.add_to_compute(field, records)
+    # the given values are not to be recomputed, as ``create`` protects them
+    with env.protecting(fields.values(), records):
+        records.modified(model._fields, create=True)
+    records._validate_fields(fnames)
+    return records
+
+
+def _check_bulk_fields(fields, tracked=False):
+    """Raise unless ``fields`` can be written with plain SQL (stored columns,
+    no x2many, translated or company-dependent field; no tracked one unless
+    ``tracked``)."""
+    for field in fields:
+        if (
+            not (field.store and field.column_type)
+            or field.relational
+            and field.type != "many2one"
+            or field.translate
+            or field.company_dependent
+            or not tracked
+            and getattr(field, "tracking", False)
+        ):
+            raise ValueError(f"{field} cannot be written in bulk")
 
 
 def only_changed_values(model, values_by_id, keep=()):
