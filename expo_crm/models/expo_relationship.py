@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import functools
+import json
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -421,7 +423,14 @@ class ExpoRelationship(models.Model):
         partners' relationships, REFRESHED_FIELDS valued as
         ``_compute_refreshed_values`` gives them, in one query."""
         self.flush_model(["partner_id", "series_id", *REFRESHED_FIELDS])
-        columns = [SQL.identifier(fname) for fname in REFRESHED_FIELDS]
+        # reasons read as text and decoded once per distinct text: relationships
+        # share few distinct reasons, and decoding each costs more than the query
+        columns = [
+            SQL("%s::text", SQL.identifier(fname))
+            if self._fields[fname].type == "json"
+            else SQL.identifier(fname)
+            for fname in REFRESHED_FIELDS
+        ]
         rows = self.env.execute_query(
             SQL(
                 "SELECT id, partner_id, series_id, %s FROM expo_relationship "
@@ -430,11 +439,19 @@ class ExpoRelationship(models.Model):
                 tuple(partners.ids),
             )
         )
+        decode = functools.cache(json.loads)
+        json_fields = {
+            fname for fname in REFRESHED_FIELDS if self._fields[fname].type == "json"
+        }
         return {
             (partner_id, series_id): (
                 relationship_id,
                 {
-                    fname: False if value is None else value
+                    fname: False
+                    if value is None
+                    else decode(value)
+                    if fname in json_fields
+                    else value
                     for fname, value in zip(REFRESHED_FIELDS, values, strict=True)
                 },
             )
