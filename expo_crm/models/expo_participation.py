@@ -37,6 +37,8 @@ class ExpoParticipation(models.Model):
     _description = "Exhibition Participation"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "event_date_begin desc, id desc"
+    # typed in a Participation field: the customer, the edition or the role
+    _rec_names_search = ["partner_id", "event_id", "role_id"]
     _check_company_auto = True
 
     # who, where, as what

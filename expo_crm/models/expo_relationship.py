@@ -120,6 +120,8 @@ class ExpoRelationship(models.Model):
     _description = "Exhibition Customer Relationship"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "series_id, priority_points desc, id"
+    # typed in a Relationship field: the customer or the series
+    _rec_names_search = ["partner_id", "series_id"]
     _mail_post_access = "read"
 
     # who and which show

@@ -259,6 +259,18 @@ class TestLifecycle(ExpoRelationshipCommon):
         relationship.maintenance_cost = 200.0
         self.assertEqual(relationship.relationship_profit, 1000.0)
 
+    def test_relationship_found_by_customer_or_series(self):
+        self._take_part(self.gallery, self.edition_2025)
+        relationship = self._relationship()
+        Relationship = self.env["expo.relationship"]
+        for typed in (self.gallery.name, self.series.name):
+            found = [rid for rid, _name in Relationship.name_search(typed, limit=None)]
+            self.assertIn(relationship.id, found)
+        self.assertNotIn(
+            relationship.id,
+            [rid for rid, _name in Relationship.name_search(self.other_series.name)],
+        )
+
     def test_partner_stage_is_the_most_recently_active_relationship(self):
         # trusted at the art fair up to 2025, new at the design week in 2024
         self._take_part(self.gallery, self.edition_2024)

@@ -26,6 +26,25 @@ class TestParticipation(ExpoCrmCommon):
         self.assertEqual(sponsor.side, "downstream")
         self.assertEqual(self.gallery.expo_participation_count, 2)
 
+    def test_found_by_customer_edition_or_role(self):
+        """Typing in a Participation field finds it by its customer, edition or
+        role, as its name shows them."""
+        booth = self._participate(self.gallery, self.edition_2024)
+        sponsorship = self._participate(
+            self.collector, self.edition_2025, self.role_sponsor
+        )
+        Participation = self.env["expo.participation"]
+        for typed, expected in (
+            (self.gallery.name, booth),
+            (self.edition_2025.name, sponsorship),
+            (self.role_sponsor.name, sponsorship),
+        ):
+            found = Participation.name_search(typed, limit=None)
+            self.assertIn(expected.id, [record_id for record_id, _name in found])
+        found = dict(Participation.name_search(self.collector.name))
+        self.assertEqual(list(found), [sponsorship.id])
+        self.assertIn(self.edition_2025.name, found[sponsorship.id])
+
     def test_negative_space_refused(self):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             self._participate(self.gallery, self.edition_2024, space_sqm=-12)
