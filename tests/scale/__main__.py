@@ -34,20 +34,21 @@ def cmd_generate(args):
         summary = generator.generate(env, args.size, seed=args.seed, commit=True)
         cr.commit()
     _vacuum(args.db, generator.BULK_TABLES)
+    print(f"[generate] vacuumed {', '.join(generator.BULK_TABLES)}", flush=True)
     print(json.dumps(summary, indent=2))
 
 
 def _vacuum(db, tables):
-    """VACUUM the bulk-loaded tables, as autovacuum would after such a load (it sets
-    the visibility map that index-only scans need). VACUUM cannot run inside a
-    transaction: on a connection of its own, in autocommit."""
+    """VACUUM (ANALYZE) tables just loaded or rewritten, as autovacuum would soon
+    after (it sets the visibility map that index-only scans need, and the planner's
+    statistics). VACUUM cannot run inside a transaction: on a connection of its
+    own, in autocommit."""
     _name, info = odoo.sql_db.connection_info_for(db)
     with closing(psycopg2.connect(**info)) as cnx:
         cnx.autocommit = True
         with cnx.cursor() as cur:
             for table in tables:
                 cur.execute(f'VACUUM (ANALYZE) "{table}"')
-    print(f"[generate] vacuumed {', '.join(tables)}", flush=True)
 
 
 def cmd_bench(args):
@@ -55,7 +56,12 @@ def cmd_bench(args):
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         only = args.only.split(",") if args.only else None
-        report = benchmark.run(env, commit=True, only=only)
+        report = benchmark.run(
+            env,
+            commit=True,
+            only=only,
+            settle=lambda: _vacuum(args.db, benchmark.SETTLE_TABLES),
+        )
         cr.commit()
     report["database"] = args.db
     report["size"] = args.size
