@@ -81,7 +81,16 @@ class TestScaleSmoke(TransactionCase):
             " WHERE state = 'done' AND expo_participation_id IS NOT NULL"
         )
         self.assertEqual(results["nps"]["answers"], self.env.cr.fetchone()[0])
-        self.assertGreater(results["incremental"]["partners_recomputed"], 0)
+        incremental = results["incremental"]
+        self.assertGreater(incremental["partners_recomputed"], 0)
+        # every relationship of the changed customers, more than the changes
+        self.assertGreater(
+            incremental["relationships_refreshed"],
+            incremental["participations_changed"] // 2,
+        )
+        self.assertLessEqual(
+            incremental["stage_changes"], incremental["relationships_refreshed"]
+        )
         rebooking = results["rebooking"]
         self.assertEqual(
             rebooking["opportunities"] + rebooking["already_booked"],
