@@ -427,9 +427,12 @@ class ExpoRelationship(models.Model):
         self.flush_model(["partner_id", "series_id", *REFRESHED_FIELDS])
         # reasons read as text and decoded once per distinct text: relationships
         # share few distinct reasons, and decoding each costs more than the query
+        json_fields = {
+            fname for fname in REFRESHED_FIELDS if self._fields[fname].type == "json"
+        }
         columns = [
             SQL("%s::text", SQL.identifier(fname))
-            if self._fields[fname].type == "json"
+            if fname in json_fields
             else SQL.identifier(fname)
             for fname in REFRESHED_FIELDS
         ]
@@ -442,9 +445,6 @@ class ExpoRelationship(models.Model):
             )
         )
         decode = functools.cache(json.loads)
-        json_fields = {
-            fname for fname in REFRESHED_FIELDS if self._fields[fname].type == "json"
-        }
         return {
             (partner_id, series_id): (
                 relationship_id,
@@ -794,24 +794,18 @@ class ExpoRelationship(models.Model):
         salesperson of the customer, profit of a relationship without costs)."""
         if not to_create:
             return self.browse()
-        self.env["res.partner"].flush_model(["user_id"])
-        self.env["expo.series"].flush_model(["company_id"])
-        salespeople = dict(
-            self.env.execute_query(
-                SQL(
-                    "SELECT id, user_id FROM res_partner WHERE id IN %s",
-                    tuple({vals["partner_id"] for vals in to_create}),
-                )
-            )
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in to_create}
         )
-        companies = dict(
-            self.env.execute_query(
-                SQL(
-                    "SELECT id, company_id FROM expo_series WHERE id IN %s",
-                    tuple({vals["series_id"] for vals in to_create}),
-                )
+        # only this column: reading the field would fetch every partner column
+        partners.fetch(["user_id"])
+        salespeople = {partner.id: partner.user_id.id for partner in partners}
+        companies = {
+            series.id: series.company_id.id
+            for series in self.env["expo.series"].browse(
+                {vals["series_id"] for vals in to_create}
             )
-        )
+        }
         return create_computed_records(
             self,
             [

@@ -189,9 +189,7 @@ class Benchmark:
         finally:
             company.write(rules)
             self._commit()
-        changed = sum(
-            1 for key, stage in stages_after.items() if stages_before.get(key) != stage
-        )
+        changed = self._moved(stages_before, stages_after)
         _log(f"1b. stages changed: {changed} of {len(stages_after)} relationships")
         return dict(
             result,
@@ -199,26 +197,25 @@ class Benchmark:
             stages_changed=changed,
         )
 
-    def _stages_of(self, partner_ids):
-        """{relationship id: stage} of these customers' relationships."""
+    def _stages(self, partner_ids=None):
+        """{relationship id: stage} of the company's relationships, or of these
+        customers' only; read with SQL to leave the cache as it was."""
         self.env.flush_all()
+        where = SQL("company_id = %s", self.company.id)
+        if partner_ids is not None:
+            where = SQL("partner_id IN %s", tuple(partner_ids) or (0,))
         return dict(
             self.env.execute_query(
-                SQL(
-                    "SELECT id, lifecycle_stage FROM expo_relationship "
-                    "WHERE partner_id IN %s",
-                    partner_ids or (0,),
-                )
+                SQL("SELECT id, lifecycle_stage FROM expo_relationship WHERE %s", where)
             )
         )
 
-    def _stages(self):
-        self.env.flush_all()
-        self.env.cr.execute(
-            "SELECT id, lifecycle_stage FROM expo_relationship WHERE company_id = %s",
-            [self.company.id],
+    @staticmethod
+    def _moved(stages_before, stages_after):
+        """How many relationships changed stage (new ones count)."""
+        return sum(
+            1 for key, stage in stages_after.items() if stages_before.get(key) != stage
         )
-        return dict(self.env.cr.fetchall())
 
     def _full_run(self, label):
         Relationship = self.env["expo.relationship"]
@@ -407,10 +404,9 @@ class Benchmark:
             self.env.flush_all()
             self._commit()
         # what the timed refresh works on: every relationship of the customers of
-        # the batched changes (a customer's refresh reads all its series), read
-        # with SQL to leave the cache as it was
-        customers = tuple(changed[len(single) :].partner_id.commercial_partner_id.ids)
-        stages_before = self._stages_of(customers)
+        # the batched changes (a customer's refresh reads all its series)
+        customers = changed[len(single) :].partner_id.commercial_partner_id.ids
+        stages_before = self._stages(customers)
         refresh = timing_method(self.env["expo.relationship"], "_refresh_for_partners")
         with refresh as lifecycle, Timer() as writes:
             # the rest in batches: credit notes down to a fee, detractor answers
@@ -425,10 +421,8 @@ class Benchmark:
             self.env.flush_all()
             # what runs at commit (tracking, pre-commit hooks) counts too
             self._commit()
-        stages_after = self._stages_of(customers)
-        stage_changes = sum(
-            1 for key, stage in stages_after.items() if stages_before.get(key) != stage
-        )
+        stages_after = self._stages(customers)
+        stage_changes = self._moved(stages_before, stages_after)
         targets = engine._target_partner_ids(company, False, company.expo_seg_last_run)
         with Timer() as segments:
             while True:
