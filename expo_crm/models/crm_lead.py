@@ -14,11 +14,18 @@ class CrmLead(models.Model):
         string="Exhibition Edition",
         index="btree_not_null",
         tracking=True,
+        check_company=True,
         domain="[('expo_series_id', '!=', False)]",
         help="The edition this opportunity sells space or sponsorship for.",
     )
     expo_series_id = fields.Many2one(
         related="expo_event_id.expo_series_id", store=True, string="Exhibition Series"
+    )
+    expo_customer_id = fields.Many2one(
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index="btree_not_null",
+        string="Exhibition Customer",
     )
     expo_role_id = fields.Many2one(
         "expo.role",
@@ -80,6 +87,7 @@ class CrmLead(models.Model):
         string="Previous Participation",
         index="btree_not_null",
         ondelete="set null",
+        check_company=True,
     )
     expo_participation_id = fields.Many2one(
         "expo.participation",
@@ -87,6 +95,7 @@ class CrmLead(models.Model):
         index="btree_not_null",
         ondelete="set null",
         copy=False,
+        check_company=True,
         help="The participation booked by winning this opportunity.",
     )
 
@@ -95,6 +104,16 @@ class CrmLead(models.Model):
             "expo_space_requested_positive",
             "CHECK(expo_space_requested >= 0)",
             "The requested space cannot be negative.",
+        ),
+        # also when two users create them at the same moment
+        (
+            "expo_one_opportunity_per_role",
+            "EXCLUDE (expo_customer_id WITH =, expo_event_id WITH =, "
+            "(COALESCE(expo_role_id, 0)) WITH =) WHERE (active "
+            "AND type = 'opportunity' AND expo_event_id IS NOT NULL "
+            "AND expo_customer_id IS NOT NULL)",
+            "A customer has one open opportunity per edition and role: continue "
+            "the existing one, or mark it lost first.",
         ),
     ]
 

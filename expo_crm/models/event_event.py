@@ -15,7 +15,9 @@ class EventEvent(models.Model):
         string="Exhibition Series",
         index="btree_not_null",
         tracking=True,
-        help="The recurring show this event is an edition of.",
+        check_company=True,
+        help="The recurring show this event is an edition of: a series of the "
+        "event's company.",
     )
     expo_previous_event_id = fields.Many2one(
         "event.event",
@@ -49,9 +51,47 @@ class EventEvent(models.Model):
         help="Customers of this edition (confirmed or attended) already booked, in "
         "any role, for the next edition of the series.",
     )
+    expo_rebooking_date = fields.Datetime(
+        "Last Rebooked On",
+        readonly=True,
+        copy=False,
+        help="When opportunities for this edition were last created from the "
+        "customers of the previous one.",
+    )
     expo_rebooking_lead_count = fields.Integer(
         "Rebooking Opportunities", compute="_compute_expo_rebooking_lead_count"
     )
+
+    @api.constrains("expo_series_id", "company_id")
+    def _check_expo_series_company(self):
+        # event.event does not check its companies itself (no _check_company_auto)
+        self._check_company(["expo_series_id"])
+
+    def write(self, vals):
+        if not {"expo_series_id", "date_begin"} & set(vals):
+            return super().write(vals)
+        # the participants' history moves to another series or in time
+        partners = self._expo_participants()
+        result = super().write(vals)
+        self.env["expo.relationship"]._refresh_for_partners(partners)
+        return result
+
+    def unlink(self):
+        # participations go with their edition, deleted by the database: their
+        # customers' relationships are refreshed in the same transaction
+        partners = self._expo_participants()
+        result = super().unlink()
+        self.env["expo.relationship"]._refresh_for_partners(partners)
+        return result
+
+    def _expo_participants(self):
+        """The customers taking part in these editions, in any state."""
+        return (
+            self.env["expo.participation"]
+            .sudo()
+            .search([("event_id", "in", self.ids)])
+            .partner_id
+        )
 
     @api.depends("expo_series_id", "date_begin")
     def _compute_expo_adjacent_events(self):

@@ -2,6 +2,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import (
+    check_computed_not_written,
+    check_finite_numbers,
+    check_selection_values,
+)
+
 PARTICIPATION_STATES = [
     ("planned", "Planned"),
     ("confirmed", "Confirmed"),
@@ -49,6 +55,7 @@ class ExpoParticipation(models.Model):
         index=True,
         tracking=True,
         domain="[('is_company', '=', True)]",
+        check_company=True,
         help="The commercial entity taking part (company or individual).",
     )
     contact_id = fields.Many2one(
@@ -64,6 +71,8 @@ class ExpoParticipation(models.Model):
         index=True,
         ondelete="cascade",
         tracking=True,
+        check_company=True,
+        domain="[('expo_series_id', '!=', False)]",
     )
     series_id = fields.Many2one(
         related="event_id.expo_series_id", store=True, index=True, string="Series"
@@ -90,7 +99,15 @@ class ExpoParticipation(models.Model):
         "signing bonus of priority points.",
     )
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        index=True,
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The company organizing the edition: its amounts are in this "
+        "company's currency and count for its customers only.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
     user_id = fields.Many2one(
@@ -129,13 +146,16 @@ class ExpoParticipation(models.Model):
     amount_paid = fields.Monetary("Paid", readonly=True)
 
     # where it came from
-    lead_id = fields.Many2one("crm.lead", string="Opportunity", index="btree_not_null")
+    lead_id = fields.Many2one(
+        "crm.lead", string="Opportunity", index="btree_not_null", check_company=True
+    )
     sale_order_ids = fields.Many2many(
         "sale.order",
         "expo_participation_sale_order_rel",
         "participation_id",
         "order_id",
         string="Sale Orders",
+        check_company=True,
     )
     sale_line_ids = fields.Many2many(
         "sale.order.line",
@@ -186,6 +206,15 @@ class ExpoParticipation(models.Model):
             "The satisfaction index runs from 0 to 100.",
         ),
     ]
+
+    @api.depends("event_id")
+    def _compute_company_id(self):
+        for participation in self:
+            participation.company_id = (
+                participation.event_id.company_id
+                or participation.company_id
+                or self.env.company
+            )
 
     @api.depends("partner_id")
     def _compute_user_id(self):
@@ -240,6 +269,19 @@ class ExpoParticipation(models.Model):
                     )
                 )
 
+    @api.constrains("event_id")
+    def _check_event_series(self):
+        for participation in self:
+            if not participation.event_id.expo_series_id:
+                raise ValidationError(
+                    _(
+                        "%(event)s is not an edition of an exhibition series: link "
+                        "it to its series before recording participations, which "
+                        "count for the customers of that series.",
+                        event=participation.event_id.display_name,
+                    )
+                )
+
     @api.constrains("booth_ids", "event_id")
     def _check_booth_event(self):
         for participation in self:
@@ -252,6 +294,15 @@ class ExpoParticipation(models.Model):
                         event=participation.event_id.name,
                     )
                 )
+
+    @api.model
+    def _check_typed_values(self, vals_list):
+        """Refuse amounts (they come from posted invoices), numbers the database
+        cannot hold and unknown choices (an NPS of 11), before anything is
+        written."""
+        check_computed_not_written(self, vals_list, AMOUNT_FIELDS)
+        check_finite_numbers(self, vals_list)
+        check_selection_values(self, vals_list)
 
     # keep the customers' relationships with the series up to date
     @api.model
@@ -279,11 +330,13 @@ class ExpoParticipation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_typed_values(vals_list)
         participations = super().create(vals_list)
         self.env["expo.relationship"]._refresh_for_partners(participations.partner_id)
         return participations
 
     def write(self, vals):
+        self._check_typed_values([vals])
         if self.env.context.get(
             "expo_defer_relationship_refresh"
         ) or not self._relationship_fields().intersection(vals):
@@ -414,8 +467,9 @@ class ExpoParticipation(models.Model):
                 values[f"amount_{kind}"] += amount
             values["amount_invoiced"] += amount
             values["amount_paid"] += amount * move._expo_paid_ratio()
-        # one relationship refresh for all changed participations, not one per write
-        deferred = self.with_context(expo_defer_relationship_refresh=True)
+        # one relationship refresh for all changed participations, not one per
+        # write; written as the system, which alone may write amounts
+        deferred = self.sudo().with_context(expo_defer_relationship_refresh=True)
         changed_ids = []
         for participation, values in totals.items():
             currency = participation.currency_id

@@ -1,7 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import functools
 import json
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,10 +9,12 @@ from types import SimpleNamespace
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import SQL, create_index, split_every
+from odoo.tools import SQL, create_index
 from odoo.tools.translate import LazyTranslate
 
 from ..tools import (
+    check_computed_not_written,
+    check_finite_numbers,
     create_computed_records,
     only_changed_values,
     plain_currency,
@@ -331,7 +332,27 @@ class ExpoRelationship(models.Model):
                 if name
             )
 
+    @api.model
+    def _expo_computed_fields(self):
+        """Fields the refresh computes: only its costs are typed by people."""
+        return {
+            *REFRESHED_FIELDS,
+            "partner_id",
+            "series_id",
+            "company_id",
+            "user_id",
+            "date_stage",
+            "relationship_profit",
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_computed_not_written(self, vals_list, self._expo_computed_fields())
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_computed_not_written(self, [vals], self._expo_computed_fields())
+        check_finite_numbers(self, [vals])
         result = super().write(vals)
         if any(fname in vals for fname in COST_FIELDS):
             self._refresh_partner_summary(self.partner_id)
@@ -910,7 +931,13 @@ class ExpoRelationship(models.Model):
     @api.model
     def _refresh_partner_summary(self, partners):
         """Write the partners' lifecycle stage (of their most recently active
-        relationship), economic value and relationship profit, where they changed."""
+        relationship), economic value and relationship profit in each company,
+        from that company's relationships, where they changed.
+
+        A partner is summarized in the companies of its relationships and in the
+        companies it belongs to (its own, or every company for a partner shared
+        by all), so that a prospect holding exhibition roles shows in
+        cultivation and its ratings count in every company that sees it."""
         if not self.env.su:
             self.sudo()._refresh_partner_summary(partners)
             return
@@ -921,7 +948,7 @@ class ExpoRelationship(models.Model):
             return
         Partner = self.env["res.partner"]
         # plain rows: a refresh summarizes thousands of partners
-        Partner.flush_model(["company_id", *EXPO_RATING_FIELDS])
+        Partner.flush_model(["company_id", "expo_role_ids", *EXPO_RATING_FIELDS])
         rows = self.env.execute_query(
             SQL(
                 "SELECT id, company_id, %s FROM res_partner WHERE id IN %s",
@@ -930,48 +957,61 @@ class ExpoRelationship(models.Model):
             )
         )
         relationships = self._read_summary_facts(partners)
-        # partners holding exhibition roles but no relationship are prospects
-        prospects = set(
-            Partner.browse(
-                [
-                    partner_id
-                    for partner_id, *_ in rows
-                    if partner_id not in relationships
-                ]
-            )
+        with_roles = set(
+            Partner.browse([partner_id for partner_id, *_ in rows])
             .filtered("expo_role_ids")
             .ids
         )
-        companies = {}
-        values_by_id = {}
-        for partner_id, company_id, *ratings in rows:
-            if company_id not in companies:
-                company = self.env["res.company"].browse(company_id) or self.env.company
-                companies[company_id] = SimpleNamespace(
-                    currency_id=plain_currency(company.currency_id),
-                    expo_rating_point_value=company.expo_rating_point_value,
-                )
-            values_by_id[partner_id] = self._partner_summary_values(
-                companies[company_id],
-                sum(int(rating or 0) for rating in ratings),
-                relationships.get(partner_id, []),
-                partner_id in prospects,
+        all_companies = self.env["res.company"].search([])
+        settings = {
+            company.id: SimpleNamespace(
+                currency_id=plain_currency(company.currency_id),
+                expo_rating_point_value=company.expo_rating_point_value,
             )
-        write_computed_values(Partner, only_changed_values(Partner, values_by_id))
+            for company in all_companies
+        }
+        values_by_company = defaultdict(dict)
+        for partner_id, company_id, *ratings in rows:
+            rating_points = sum(int(rating or 0) for rating in ratings)
+            by_company = relationships.get(partner_id, {})
+            companies = set(by_company) | (
+                {company_id} if company_id else set(all_companies.ids)
+            )
+            for summary_company_id in companies:
+                facts = by_company.get(summary_company_id, [])
+                values_by_company[summary_company_id][partner_id] = (
+                    self._partner_summary_values(
+                        settings[summary_company_id],
+                        rating_points,
+                        facts,
+                        not facts and partner_id in with_roles,
+                    )
+                )
+        for company_id, values_by_id in values_by_company.items():
+            company_partners = Partner.with_company(company_id)
+            write_computed_values(
+                company_partners, only_changed_values(company_partners, values_by_id)
+            )
 
     @api.model
     def _read_summary_facts(self, partners):
-        """{partner id: [SummaryFacts]} of the partners' relationships, in one
-        query."""
+        """{partner id: {company id: [SummaryFacts]}} of the partners'
+        relationships, in one query."""
         self.flush_model(
-            ["partner_id", "lifecycle_stage", "economic_value", "last_event_id"]
+            [
+                "partner_id",
+                "company_id",
+                "lifecycle_stage",
+                "economic_value",
+                "last_event_id",
+            ]
             + list(COST_FIELDS)
         )
         self.env["event.event"].flush_model(["date_begin"])
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT rel.partner_id, rel.id, rel.lifecycle_stage,
+                SELECT rel.partner_id, rel.company_id, rel.id, rel.lifecycle_stage,
                        COALESCE(rel.economic_value, 0),
                        COALESCE(rel.initial_cost, 0)
                        + COALESCE(rel.maintenance_cost, 0)
@@ -985,20 +1025,20 @@ class ExpoRelationship(models.Model):
                 tuple(partners.ids),
             )
         )
-        by_partner = defaultdict(list)
-        for partner_id, *facts in rows:
-            by_partner[partner_id].append(SummaryFacts(*facts))
+        by_partner = defaultdict(lambda: defaultdict(list))
+        for partner_id, company_id, *facts in rows:
+            by_partner[partner_id][company_id].append(SummaryFacts(*facts))
         return by_partner
 
     @api.model
     def _partner_summary_values(self, company, rating_points, relationships, prospect):
         """The summary of one partner's relationships (``SummaryFacts``).
 
-        :param company: the partner's company, or its currency and
+        :param company: the company summarized, or its currency and
             ``expo_rating_point_value`` as plain attributes
         :param rating_points: the sum of the partner's value ratings
-        :param prospect: whether the partner holds exhibition roles, for a
-            partner without relationships
+        :param prospect: whether the partner holds exhibition roles without
+            relationships in the company
 
         The stage is the one of the relationship whose last edition taken part in is
         the most recent (a relationship never taken part in comes last).
@@ -1029,12 +1069,32 @@ class ExpoRelationship(models.Model):
 
     @api.model
     def _cron_refresh_relationships(self, batch_size=None):
-        """Refresh every customer with participations or relationships, in batches
-        committed one by one, reporting progress to the scheduler. Catches the stage
-        changes that come with time (an edition starting) and new settings."""
-        batch_size = batch_size or self.env.company.expo_refresh_batch_size
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
-        partner_ids = sorted(
+        """Refresh the next batch of the current refresh run, whose customers
+        are every partner with participations or relationships, and report the
+        progress to the scheduler, which calls again while customers remain.
+        Catches the stage changes that come with time (an edition starting) and
+        new settings. Return (customers done, customers remaining)."""
+        done, remaining = (
+            self.env["expo.batch.run"]
+            .sudo()
+            ._run_next_batch(
+                "relationship_refresh",
+                None,
+                batch_size or self.env.company.expo_refresh_batch_size,
+                prepare=lambda run: {
+                    "target_ids": self._refresh_target_ids(),
+                    "full": True,
+                },
+                recompute=lambda run, partners: self._refresh_for_partners(partners),
+            )
+        )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done, remaining
+
+    @api.model
+    def _refresh_target_ids(self):
+        """Ids of every partner with participations or relationships."""
+        return sorted(
             {
                 partner.id
                 for [partner] in self.env["expo.participation"]
@@ -1043,16 +1103,14 @@ class ExpoRelationship(models.Model):
             }
             | {partner.id for [partner] in self.sudo()._read_group([], ["partner_id"])}
         )
-        done = 0
-        for batch in split_every(
-            batch_size, partner_ids, self.env["res.partner"].browse
-        ):
-            self._refresh_for_partners(batch)
-            done += len(batch)
-            self.env["ir.cron"]._notify_progress(
-                done=done, remaining=len(partner_ids) - done
-            )
-            if auto_commit:
-                # one transaction per batch, as the scheduler's progress API expects
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+
+    @api.model
+    def _request_refresh(self):
+        """Ask for a refresh of every relationship (new rules) and wake the
+        scheduled refresh up."""
+        self.env["expo.batch.run"].sudo()._request("relationship_refresh", full=True)
+        cron = self.env.ref(
+            "expo_crm.ir_cron_expo_relationship_refresh", raise_if_not_found=False
+        )
+        if cron:
+            cron.sudo()._trigger()

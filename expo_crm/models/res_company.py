@@ -2,6 +2,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import check_bounds
+
 # settings whose change changes every relationship's stage, value or profit
 EXPO_RECOMPUTE_SETTINGS = (
     "expo_trust_min_editions",
@@ -11,6 +13,14 @@ EXPO_RECOMPUTE_SETTINGS = (
     "expo_value_window_editions",
     "expo_rating_point_value",
 )
+# the range of each count and amount setting, both ends included
+EXPO_SETTING_BOUNDS = {
+    "expo_trust_min_editions": (1, 50),
+    "expo_disappearance_missed_editions": (1, 50),
+    "expo_value_window_editions": (1, 50),
+    "expo_rating_point_value": (0, 1_000_000_000),
+    "expo_refresh_batch_size": (1, 100_000),
+}
 
 
 class ResCompany(models.Model):
@@ -21,13 +31,14 @@ class ResCompany(models.Model):
         "Editions for Trust",
         default=2,
         help="A customer reaches trust once it took part in this many editions of a "
-        "series, the latest one included. 1 merges confirmation and trust.",
+        "series, the latest one included (1 to 50). 1 merges confirmation and trust.",
     )
     expo_weakening_drop_percent = fields.Float(
         "Drop for Weakening (%)",
         default=30.0,
         help="A customer is weakening when it cuts its space or its invoiced spend by "
-        "this percentage or more compared with its previous participation.",
+        "this percentage or more compared with its previous participation (above 0, "
+        "up to 100).",
     )
     expo_weakening_on_detractor = fields.Boolean(
         "Detractors Are Weakening",
@@ -39,7 +50,7 @@ class ResCompany(models.Model):
         "Missed Editions for Disappearance",
         default=2,
         help="A customer absent from this many of the latest editions after taking "
-        "part is lost. Skipping fewer editions makes it weakening.",
+        "part is lost (1 to 50). Skipping fewer editions makes it weakening.",
     )
 
     # value
@@ -47,57 +58,34 @@ class ResCompany(models.Model):
         "Value Window (Editions)",
         default=3,
         help="Economic value sums the amounts invoiced for this many latest editions "
-        "of each series (plus upcoming editions already invoiced).",
+        "of each series, plus upcoming editions already invoiced (1 to 50).",
     )
     expo_rating_point_value = fields.Monetary(
         "Value per Rating Point",
         currency_field="currency_id",
         default=1000.0,
         help="Money a point of demonstration, recommendation or capability rating "
-        "adds to the relationship profit.",
+        "adds to the relationship profit (0 to 1,000,000,000).",
     )
 
     # batch recomputation
     expo_refresh_batch_size = fields.Integer(
         "Relationship Refresh Batch",
         default=500,
-        help="Customers recomputed and committed together by the scheduled refresh.",
+        help="Customers recomputed and committed together by the scheduled refresh "
+        "(1 to 100,000).",
     )
 
-    @api.constrains(
-        "expo_trust_min_editions",
-        "expo_disappearance_missed_editions",
-        "expo_value_window_editions",
-        "expo_refresh_batch_size",
-    )
-    def _check_expo_positive_counts(self):
-        for company in self:
-            for fname in (
-                "expo_trust_min_editions",
-                "expo_disappearance_missed_editions",
-                "expo_value_window_editions",
-                "expo_refresh_batch_size",
-            ):
-                if company[fname] < 1:
-                    raise ValidationError(
-                        _(
-                            "%(setting)s must be at least 1.",
-                            setting=self._fields[fname].get_description(self.env)[
-                                "string"
-                            ],
-                        )
-                    )
+    @api.constrains(*EXPO_SETTING_BOUNDS)
+    def _check_expo_setting_bounds(self):
+        check_bounds(self, EXPO_SETTING_BOUNDS)
 
-    @api.constrains("expo_weakening_drop_percent", "expo_rating_point_value")
+    @api.constrains("expo_weakening_drop_percent")
     def _check_expo_rates(self):
         for company in self:
             if not 0 < company.expo_weakening_drop_percent <= 100:
                 raise ValidationError(
                     _("The drop that makes a customer weakening is from 0 to 100 %.")
-                )
-            if company.expo_rating_point_value < 0:
-                raise ValidationError(
-                    _("The value per rating point cannot be negative.")
                 )
 
     def write(self, vals):
@@ -107,10 +95,6 @@ class ResCompany(models.Model):
         )
         result = super().write(vals)
         if changed:
-            # new rules apply to every relationship: let the scheduled refresh run now
-            cron = self.env.ref(
-                "expo_crm.ir_cron_expo_relationship_refresh", raise_if_not_found=False
-            )
-            if cron:
-                cron.sudo()._trigger()
+            # new rules apply to every relationship: refresh them all now
+            self.env["expo.relationship"]._request_refresh()
         return result

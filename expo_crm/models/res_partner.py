@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from ..tools import check_computed_not_written
+
 LIFECYCLE_STAGES = [
     ("cultivation", "Cultivation"),
     ("confirmation", "Confirmation"),
@@ -48,27 +50,30 @@ class ResPartner(models.Model):
         "Relationship Count", compute="_compute_expo_relationship_count"
     )
 
-    # lifecycle, summarizing the partner's relationships with the series
+    # lifecycle and value, summarizing the partner's relationships with the series
+    # of the current company (company-dependent: each company sees its own)
     expo_lifecycle_stage = fields.Selection(
         LIFECYCLE_STAGES,
         string="Lifecycle Stage",
         readonly=True,
-        index=True,
-        copy=False,
-        help="Stage of the customer relationship: cultivation (prospect), "
-        "confirmation (first participation), trust (loyal), weakening (at risk), "
-        "disappearance (lost). With several series, the stage of the series it "
-        "took part in most recently; cultivation for a partner holding exhibition "
-        "roles without any participation.",
+        company_dependent=True,
+        groups="base.group_user",
+        help="Stage of the customer relationship with the current company's "
+        "series: cultivation (prospect, not yet taken part), confirmation (took "
+        "part), trust (loyal), weakening (at risk), disappearance (lost). With "
+        "several series, the stage of the series it took part in most recently; "
+        "cultivation for a partner holding exhibition roles without any "
+        "participation. Computed from participations: nobody types it.",
     )
-
-    # value (DOMAIN §5): economic value from invoices, three ratings by staff
-    expo_economic_value = fields.Monetary(
+    # economic value from invoices, three ratings by staff
+    expo_economic_value = fields.Float(
         "Economic Value",
         readonly=True,
-        copy=False,
-        currency_field="expo_currency_id",
-        help="Invoiced amounts over the configured window of editions.",
+        company_dependent=True,
+        groups="base.group_user",
+        help="Amounts invoiced by the current company over the configured window of "
+        "editions of each of its series, in its currency at the invoice dates. "
+        "Computed from posted invoices: nobody types it.",
     )
     expo_demonstration_value = fields.Selection(
         VALUE_RATINGS,
@@ -85,23 +90,25 @@ class ResPartner(models.Model):
         "Capability Value",
         help="How much the organizer learns from it (how other shows work).",
     )
-    expo_relationship_profit = fields.Monetary(
+    expo_relationship_profit = fields.Float(
         "Relationship Profit",
         readonly=True,
-        copy=False,
-        currency_field="expo_currency_id",
-        help="Economic value plus the ratings weighted into money, minus initial, "
-        "maintenance and termination costs.",
+        company_dependent=True,
+        groups="base.group_user",
+        help="The customer as a whole for the current company: economic value of all "
+        "its series, plus the ratings weighted into money, minus the initial, "
+        "maintenance and termination costs of its relationships. Computed: nobody "
+        "types it.",
     )
     expo_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_expo_currency_id"
+        "res.currency",
+        compute="_compute_expo_currency_id",
+        help="Currency of the current company, in which its figures are counted.",
     )
 
+    @api.depends_context("company")
     def _compute_expo_currency_id(self):
-        for partner in self:
-            partner.expo_currency_id = (
-                partner.company_id or self.env.company
-            ).currency_id
+        self.expo_currency_id = self.env.company.currency_id
 
     @api.depends("expo_participation_ids")
     def _compute_expo_participation_count(self):
@@ -130,8 +137,31 @@ class ResPartner(models.Model):
                 partner.commercial_partner_id, 0
             )
 
+    @api.model
+    def _expo_computed_fields(self):
+        """Partner fields computed from the exhibition history: nobody writes
+        them but the jobs that compute them."""
+        return {
+            "expo_lifecycle_stage",
+            "expo_economic_value",
+            "expo_relationship_profit",
+        }
+
+    def _expo_check_computed_values(self, vals_list):
+        """Refuse the computed fields in ``vals_list``; while partners are
+        merged, leave them out (the merged partner's figures are recomputed)."""
+        computed = self._expo_computed_fields()
+        if self.env.context.get("expo_merging_partners"):
+            return [
+                {fname: value for fname, value in vals.items() if fname not in computed}
+                for vals in vals_list
+            ]
+        check_computed_not_written(self, vals_list, computed)
+        return vals_list
+
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = self._expo_check_computed_values(vals_list)
         vals_list = self._expo_normalize_phone_vals_list(vals_list)
         partners = super().create(vals_list)
         if any(vals.get("expo_role_ids") for vals in vals_list):
@@ -142,6 +172,7 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        [vals] = self._expo_check_computed_values([vals])
         result = super().write(vals)
         if any(fname in vals for fname in (*EXPO_RATING_FIELDS, "expo_role_ids")):
             # ratings weigh into the profit, roles make a prospect

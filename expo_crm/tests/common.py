@@ -99,6 +99,18 @@ class ExpoRelationshipCommon(ExpoCrmCommon):
     def _new_customer(self, name):
         return self.env["res.partner"].create({"name": name, "is_company": True})
 
+    def _run_refresh_job(self, batch_size=None):
+        """Run the scheduled relationship refresh as the scheduler does: call it
+        until it reports no customer left. Return the number of calls."""
+        calls = 0
+        remaining = True
+        while remaining:
+            calls += 1
+            _done, remaining = self.env[
+                "expo.relationship"
+            ]._cron_refresh_relationships(batch_size=batch_size)
+        return calls
+
 
 class ExpoCrmSaleCommon(ExpoCrmCommon, AccountTestInvoicingCommon):
     """ExpoCrmCommon in a company with a chart of accounts, exhibition products,

@@ -366,7 +366,15 @@ class TestLifecycle(ExpoRelationshipCommon):
             relationships.mapped("lifecycle_stage"),
             ["trust", "disappearance", "trust", "confirmation"],
         )
-        self.env["expo.relationship"]._cron_refresh_relationships(batch_size=1)
+        # one batch per call, one customer per batch, every customer of the
+        # database; the settings written above asked for the run
+        targets = self.env["expo.relationship"]._refresh_target_ids()
+        self.assertEqual(self._run_refresh_job(batch_size=1), len(targets))
+        run = self.env["expo.batch.run"]._last_done("relationship_refresh")
+        self.assertEqual(
+            (run.state, run.total_count, run.done_count, run.batch_count),
+            ("done", len(targets), len(targets), len(targets)),
+        )
         fields_to_compare = [
             "lifecycle_stage",
             "stage_reason",

@@ -4,4 +4,10 @@ from .bulk_write import (
     write_computed_values,
 )
 from .plain import plain_currency
+from .protect import (
+    check_bounds,
+    check_computed_not_written,
+    check_finite_numbers,
+    check_selection_values,
+)
 from .reasons import render_reasons

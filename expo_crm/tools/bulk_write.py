@@ -17,9 +17,11 @@ def write_computed_values(model, values_by_id):
         fields store them (rounded amounts, valid selection keys, ids)
 
     For results a batch job computes for thousands of records, where ``write``
-    costs about a millisecond a record: only plain stored columns (no x2many,
-    translated or company-dependent field) that no one tracks in the chatter and
-    no ``write`` override reacts to. Rows are written with one
+    costs about a millisecond a record: only plain stored columns (no x2many or
+    translated field) that no one tracks in the chatter and no ``write``
+    override reacts to. Company-dependent fields are written for the company of
+    ``model``'s environment, as ``write`` does, keeping the other companies'
+    values. Rows are written with one
     ``UPDATE ... FROM (VALUES ...)`` per set of fields and thousand records, as
     the ORM flushes them (``write_date`` and ``write_uid`` included); then the
     cache is invalidated and the records are marked modified, so that stored
@@ -45,12 +47,7 @@ def write_computed_values(model, values_by_id):
     for names, rows in rows_by_fnames.items():
         columns = [SQL.identifier(fname) for fname in names]
         assignments = [
-            SQL(
-                "%s = __new.%s::%s",
-                column,
-                column,
-                SQL(fields[fname].column_type[1]),
-            )
+            _assignment(table, fields[fname], column, env.company.id)
             for fname, column in zip(names, columns, strict=True)
         ]
         if model._log_access:
@@ -76,6 +73,22 @@ def write_computed_values(model, values_by_id):
     records = model.browse(list(values_by_id))
     records.invalidate_recordset([*fnames, "write_uid", "write_date"])
     records.modified(fnames)
+
+
+def _assignment(table, field, column, company_id):
+    """``SET`` clause of ``field`` from the ``__new`` row of the update: the
+    column itself, or the value of ``company_id`` in a company-dependent one."""
+    value = SQL("__new.%s::%s", column, SQL(field._column_type[1]))
+    if not field.company_dependent:
+        return SQL("%s = %s", column, value)
+    return SQL(
+        "%s = COALESCE(%s.%s, '{}'::jsonb) || jsonb_build_object(%s::text, %s)",
+        column,
+        table,
+        column,
+        company_id,
+        value,
+    )
 
 
 def create_computed_records(model, vals_list):
@@ -122,6 +135,10 @@ def create_computed_records(model, vals_list):
     fnames += sorted(defaults)
     fields = {fname: model._fields[fname] for fname in fnames}
     _check_bulk_fields(fields.values(), tracked=True)
+    if any(field.company_dependent for field in fields.values()):
+        raise ValueError(
+            "create_computed_records cannot create company-dependent values"
+        )
     columns = [SQL.identifier(fname) for fname in fnames]
     log_access = []
     if model._log_access:
@@ -167,15 +184,13 @@ def create_computed_records(model, vals_list):
 
 def _check_bulk_fields(fields, tracked=False):
     """Raise unless ``fields`` can be written with plain SQL (stored columns,
-    no x2many, translated or company-dependent field; no tracked one unless
-    ``tracked``)."""
+    no x2many or translated field; no tracked one unless ``tracked``)."""
     for field in fields:
         if (
             not (field.store and field.column_type)
             or field.relational
             and field.type != "many2one"
             or field.translate
-            or field.company_dependent
             or not tracked
             and getattr(field, "tracking", False)
         ):
@@ -186,7 +201,8 @@ def only_changed_values(model, values_by_id, keep=()):
     """The part of ``values_by_id`` (as for ``write_computed_values``) that differs
     from what the records hold, read with one query per thousand records. Fields
     in ``keep`` are always kept; records left with nothing to write are left
-    out."""
+    out. Company-dependent fields are compared in the company of ``model``'s
+    environment."""
     if not values_by_id:
         return {}
     fnames = sorted(set().union(*values_by_id.values()) - set(keep))
@@ -199,7 +215,9 @@ def only_changed_values(model, values_by_id, keep=()):
         rows = model.env.execute_query(
             SQL(
                 "SELECT id, %s FROM %s WHERE id IN %s",
-                SQL(", ").join(SQL.identifier(fname) for fname in fnames),
+                SQL(", ").join(
+                    model._field_to_sql(model._table, fname) for fname in fnames
+                ),
                 SQL.identifier(model._table),
                 tuple(ids),
             )

@@ -1,1 +1,2 @@
 from . import expo_rebooking_wizard
+from . import base_partner_merge_automatic_wizard

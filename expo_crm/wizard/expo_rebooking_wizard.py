@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from psycopg2.errors import LockNotAvailable
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..models.expo_participation import TAKEN_PART_STATES
 
@@ -73,10 +76,7 @@ class ExpoRebookingWizard(models.TransientModel):
     def _get_participations(self):
         """The edition's confirmed or attended participations in the chosen roles."""
         self.ensure_one()
-        if len(self.participation_ids.event_id) > 1:
-            raise UserError(
-                _("Select the participations of a single edition to rebook.")
-            )
+        self._check_selection()
         domain = [
             ("event_id", "=", self.event_id.id),
             ("role_id", "in", self.role_ids.ids),
@@ -88,6 +88,63 @@ class ExpoRebookingWizard(models.TransientModel):
             domain,
             ["partner_id", "role_id", "amount_invoiced", "user_id", "company_id"],
         )
+
+    def _check_selection(self):
+        """Refuse participations that are not of the edition rebooked, and an
+        edition outside the user's companies."""
+        self.ensure_one()
+        if len(self.participation_ids.event_id) > 1:
+            raise UserError(
+                _("Select the participations of a single edition to rebook.")
+            )
+        if self.participation_ids and self.participation_ids.event_id != self.event_id:
+            raise UserError(
+                _(
+                    "The selected participations are of %(selected)s, not of "
+                    "%(edition)s: rebook the edition they belong to.",
+                    selected=self.participation_ids.event_id.display_name,
+                    edition=self.event_id.display_name,
+                )
+            )
+        company = self.event_id.company_id
+        if company and company not in self.env.companies:
+            raise UserError(
+                _(
+                    "%(edition)s belongs to %(company)s: switch to that company to "
+                    "rebook it.",
+                    edition=self.event_id.display_name,
+                    company=company.name,
+                )
+            )
+
+    def _lock_next_edition(self, next_event):
+        """Take the next edition for this rebooking until the transaction ends.
+
+        A second rebooking of the same edition at the same moment is refused
+        with a message instead of creating every opportunity twice. The
+        edition's rebooking date is written: a rebooking that started before
+        this one committed (and so cannot see its opportunities) gets a
+        concurrency error when it takes the edition, and the server tries it
+        again from the start, when it sees them and skips their customers."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM event_event WHERE id = %s "
+                        "FOR NO KEY UPDATE NOWAIT",
+                        next_event.id,
+                    )
+                )
+        except LockNotAvailable:
+            raise UserError(
+                _(
+                    "Another user is rebooking %(edition)s right now. Wait until "
+                    "that is done, then run it again: the customers it rebooks "
+                    "are skipped.",
+                    edition=next_event.display_name,
+                )
+            ) from None
+        next_event.sudo().expo_rebooking_date = fields.Datetime.now()
 
     def _get_skipped_keys(self, next_event, participations):
         """(partner id, role id) pairs not to rebook: an open or won opportunity
@@ -198,6 +255,7 @@ class ExpoRebookingWizard(models.TransientModel):
                     edition=self.event_id.display_name,
                 )
             )
+        self._lock_next_edition(next_event)
         participations = self._get_participations()
         skipped_keys = self._get_skipped_keys(next_event, participations)
         to_rebook = participations.filtered(

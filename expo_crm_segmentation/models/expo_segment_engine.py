@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import bisect
+import json
 from collections import defaultdict
 from datetime import timedelta
 from itertools import groupby
@@ -89,8 +90,7 @@ class ExpoSegmentEngine(models.AbstractModel):
     @api.model
     def _schedule_run(self, company, full=False):
         """Ask for a run (full or incremental) and wake the scheduled job up."""
-        if full:
-            company.sudo().expo_seg_full_requested = True
+        self.env["expo.batch.run"].sudo()._request("segmentation", company, full=full)
         self.env.ref("expo_crm_segmentation.ir_cron_expo_segment_recompute")._trigger()
 
     @api.model
@@ -98,77 +98,65 @@ class ExpoSegmentEngine(models.AbstractModel):
         """Recompute the next batch of the company's current run (starting one
         when none is under way). Return (partners done, partners remaining)."""
         company = company.sudo()
-        if not company.expo_seg_run_start:
-            full = self._next_run_is_full(company)
-            values = {
-                "expo_seg_run_start": fields.Datetime.now(),
-                "expo_seg_run_full": full,
-                "expo_seg_full_requested": False,
-                "expo_seg_run_cursor": 0,
-                "expo_seg_run_partner_ids": self._target_partner_ids(
-                    company, full, company.expo_seg_last_run
+        return (
+            self.env["expo.batch.run"]
+            .sudo()
+            ._run_next_batch(
+                "segmentation",
+                company,
+                company.expo_seg_batch_size,
+                prepare=lambda run: self._prepare_run(company, run),
+                recompute=lambda run, partners: self._recompute_partners(
+                    company, partners, run.thresholds
                 ),
-            }
-            if full:
-                values["expo_seg_thresholds"] = self._thresholds(company)
-            company.write(values)
-        run_partner_ids = self._run_partner_ids(company)
-        if not isinstance(run_partner_ids, list):
-            # a run started before its partners were kept with it
-            run_partner_ids = self._target_partner_ids(
-                company, company.expo_seg_run_full, company.expo_seg_last_run
             )
-        # sorted ids: the run goes on after the last partner done
-        targets = run_partner_ids[
-            bisect.bisect_right(run_partner_ids, company.expo_seg_run_cursor) :
-        ]
-        batch = targets[: company.expo_seg_batch_size]
-        if batch:
-            self._recompute_partners(company, self.env["res.partner"].browse(batch))
-        remaining = len(targets) - len(batch)
-        if remaining:
-            company.expo_seg_run_cursor = batch[-1]
-        else:
-            values = {
-                "expo_seg_last_run": company.expo_seg_run_start,
-                "expo_seg_run_start": False,
-                "expo_seg_run_full": False,
-                "expo_seg_run_cursor": 0,
-                "expo_seg_run_partner_ids": False,
-            }
-            if company.expo_seg_run_full:
-                values["expo_seg_last_full_run"] = company.expo_seg_run_start
-            company.write(values)
-        return len(batch), remaining
+        )
+
+    @api.model
+    def _prepare_run(self, company, run):
+        """What a starting run of ``company`` recomputes: the whole population
+        against boundaries drawn now (full), or the partners whose data changed
+        since the last run against the boundaries of the last full run."""
+        Run = self.env["expo.batch.run"].sudo()
+        full = run.full or self._next_run_is_full(company)
+        since = Run._last_done("segmentation", company).date_start
+        return {
+            "full": full,
+            "target_ids": self._target_partner_ids(company, full, since),
+            "thresholds": self._thresholds(company)
+            if full
+            else self._last_thresholds(company),
+        }
+
+    @api.model
+    def _last_thresholds(self, company):
+        """Boundaries of the company's last completed full run (False when it
+        has none)."""
+        last_full = (
+            self.env["expo.batch.run"]
+            .sudo()
+            ._last_done("segmentation", company, full=True)
+        )
+        return last_full.thresholds or False
 
     @api.model
     def _next_run_is_full(self, company):
         """Whether the run starting now recomputes the whole population and draws
-        new boundaries: when asked for, and for the first run of each day, since
-        time alone moves recency, booking deadlines and overdue invoices. The
-        runs in between recompute the partners whose data changed, against the
-        boundaries of the last full run, so that equal figures score alike
-        whenever they were recomputed."""
-        last_full = company.expo_seg_last_full_run
+        new boundaries: for the first run of each day, since time alone moves
+        recency, booking deadlines and overdue invoices (and when a full run is
+        asked for). The runs in between recompute the partners whose data
+        changed, against the boundaries of the last full run, so that equal
+        figures score alike whenever they were recomputed."""
+        last_full = (
+            self.env["expo.batch.run"]
+            .sudo()
+            ._last_done("segmentation", company, full=True)
+        )
         return bool(
-            company.expo_seg_full_requested
-            or not company.expo_seg_thresholds
-            or not last_full
-            or last_full.date() < fields.Datetime.now().date()
+            not last_full
+            or not last_full.thresholds
+            or last_full.date_start.date() < fields.Datetime.now().date()
         )
-
-    @api.model
-    def _run_partner_ids(self, company):
-        """The ids kept for the current run (None when none were), read from the
-        column: reading the field would copy the whole list on every batch."""
-        [[partner_ids]] = self.env.execute_query(
-            SQL(
-                "SELECT %s FROM res_company WHERE id = %s",
-                company._field_to_sql("res_company", "expo_seg_run_partner_ids"),
-                company.id,
-            )
-        )
-        return partner_ids
 
     @api.model
     def _target_partner_ids(self, company, full, since):
@@ -177,8 +165,9 @@ class ExpoSegmentEngine(models.AbstractModel):
         participations or customer invoices changed since the last run."""
         segmented = set(
             self.env["res.partner"]
+            .with_company(company)
             .with_context(active_test=False)
-            .search([("expo_seg_company_id", "=", company.id)])
+            .search([("expo_seg_date", "!=", False)])
             .ids
         )
         if full or not since:
@@ -227,10 +216,12 @@ class ExpoSegmentEngine(models.AbstractModel):
         """Recompute and write the segments of ``partners`` in ``company``,
         ranked against the company's whole population through ``thresholds``
         (see ``_thresholds``): by default the boundaries of the last full run,
-        drawn now when there are none."""
+        drawn now when there are none. The segments are the company's own
+        (company-dependent), read and written in its environment."""
+        self = self.with_company(company)
         partners = partners.with_env(self.env).commercial_partner_id
         if thresholds is None:
-            thresholds = company.sudo().expo_seg_thresholds or self._thresholds(company)
+            thresholds = self._last_thresholds(company) or self._thresholds(company)
         population = self._population(company, partners, thresholds)
         in_population = partners.filtered(lambda p: p.id in population["partners"])
         details = self._partner_details(company, in_population, population)
@@ -243,15 +234,17 @@ class ExpoSegmentEngine(models.AbstractModel):
             )
             for partner in in_population
         }
-        outside = (partners - in_population).filtered(
-            lambda p: p.expo_seg_company_id in (company, self.env["res.company"])
-        )
-        empty = dict(dict.fromkeys(SEGMENT_FIELDS, False), expo_seg_date=now)
-        values_by_id.update((partner.id, empty) for partner in outside)
         Partner = self.env["res.partner"]
-        write_computed_values(
-            Partner, only_changed_values(Partner, values_by_id, keep=["expo_seg_date"])
+        changed = only_changed_values(Partner, values_by_id, keep=["expo_seg_date"])
+        # outside the population: no segments, not segmented
+        empty = dict(dict.fromkeys(SEGMENT_FIELDS, False), expo_seg_date=False)
+        changed.update(
+            only_changed_values(
+                Partner,
+                {partner.id: empty for partner in partners - in_population},
+            )
         )
+        write_computed_values(Partner, changed)
         self._write_series_segments(rules, partners, population)
 
     @api.model
@@ -402,7 +395,7 @@ class ExpoSegmentEngine(models.AbstractModel):
         Returns {"partners": bounds, "series": {series id (str): bounds}}, bounds
         being {figure name: [lowest value scoring 2..5 (highest for recency)],
         "pareto": [lowest value of class A, of class B] or False}."""
-        per_series, per_partner = self._figures(company)
+        per_series, per_partner = self.with_company(company)._figures(company)
         by_series = defaultdict(dict)
         for (partner_id, series_id), figures in per_series.items():
             by_series[series_id][partner_id] = figures
@@ -788,8 +781,7 @@ class ExpoSegmentEngine(models.AbstractModel):
             ),
             "expo_satisfaction_segment": self._satisfaction_segment(company, feedback),
             "expo_churn_risk": bool(reasons),
-            "expo_churn_reason_data": reasons or False,
-            "expo_seg_company_id": company.id,
+            "expo_churn_reason_data": json.dumps(reasons) if reasons else False,
         }
 
     @api.model

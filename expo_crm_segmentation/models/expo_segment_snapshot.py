@@ -64,19 +64,19 @@ class ExpoSegmentSnapshot(models.Model):
         return snapshots
 
     def _capture(self):
-        """Copy the current segments of the company's segmented customers, in
-        one INSERT per snapshot (no per-partner query)."""
-        self.env["res.partner"].flush_model(
-            list(SNAPSHOT_COLUMNS) + ["expo_seg_company_id"]
-        )
+        """Copy the current segments of the company's segmented customers (its
+        own values of the company-dependent fields), in one INSERT per snapshot
+        (no per-partner query)."""
+        self.env["res.partner"].flush_model([*SNAPSHOT_COLUMNS, "expo_seg_date"])
         self.env["expo.segment.snapshot.line"].flush_model()
         columns = SQL(", ").join(
             SQL.identifier(column) for column in SNAPSHOT_COLUMNS.values()
         )
-        sources = SQL(", ").join(
-            SQL.identifier("partner", field) for field in SNAPSHOT_COLUMNS
-        )
         for snapshot in self:
+            partners = self.env["res.partner"].with_company(snapshot.company_id)
+            sources = SQL(", ").join(
+                partners._field_to_sql("partner", fname) for fname in SNAPSHOT_COLUMNS
+            )
             self.env.cr.execute(
                 SQL(
                     """
@@ -87,10 +87,11 @@ class ExpoSegmentSnapshot(models.Model):
                            %(uid)s, NOW() AT TIME ZONE 'UTC',
                            %(uid)s, NOW() AT TIME ZONE 'UTC'
                       FROM res_partner partner
-                     WHERE partner.expo_seg_company_id = %(company)s
+                     WHERE %(segmented)s IS NOT NULL
                     """,
                     columns=columns,
                     sources=sources,
+                    segmented=partners._field_to_sql("partner", "expo_seg_date"),
                     snapshot=snapshot.id,
                     company=snapshot.company_id.id,
                     uid=self.env.uid,

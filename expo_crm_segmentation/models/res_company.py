@@ -2,6 +2,22 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.expo_crm.tools import check_bounds
+
+# the range of each count, day and amount setting, both ends included
+EXPO_SEG_SETTING_BOUNDS = {
+    "expo_seg_rfm_window": (1, 50),
+    "expo_seg_strategic_min_editions": (1, 50),
+    "expo_seg_repeat_min_editions": (1, 50),
+    "expo_seg_risk_profit_limit": (-1_000_000_000_000, 1_000_000_000_000),
+    "expo_seg_profitable_min": (-1_000_000_000_000, 1_000_000_000_000),
+    "expo_seg_attitude_min_nps": (0, 10),
+    "expo_seg_knox_many_shows": (1, 1000),
+    "expo_seg_churn_rebook_days": (0, 3650),
+    "expo_seg_churn_overdue_days": (0, 3650),
+    "expo_seg_batch_size": (1, 100_000),
+}
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -20,7 +36,7 @@ class ResCompany(models.Model):
         "RFM Window (editions)",
         default=3,
         help="Frequency and monetary value count the last N past editions of each "
-        "series.",
+        "series (1 to 50).",
     )
     # Pareto
     expo_seg_pareto_a_pct = fields.Float(
@@ -40,7 +56,7 @@ class ResCompany(models.Model):
         "Strategic: Minimum Editions",
         default=2,
         help="A class A customer is strategic when it took part in at least this many "
-        "editions of the RFM window and is not weakening or gone.",
+        "editions of the RFM window (1 to 50) and is not weakening or gone.",
     )
     expo_seg_risk_profit_limit = fields.Monetary(
         "Risk: Relationship Profit Below",
@@ -52,8 +68,8 @@ class ResCompany(models.Model):
     expo_seg_repeat_min_editions = fields.Integer(
         "Repeat Patronage: Minimum Editions",
         default=2,
-        help="Repeat patronage is high from this many editions in the RFM window, or "
-        "when the next edition is already booked.",
+        help="Repeat patronage is high from this many editions in the RFM window (1 "
+        "to 50), or when the next edition is already booked.",
     )
     expo_seg_attitude_min_satisfaction = fields.Float(
         "Positive Attitude: Minimum Satisfaction",
@@ -64,8 +80,8 @@ class ResCompany(models.Model):
     expo_seg_attitude_min_nps = fields.Integer(
         "Positive Attitude: Minimum NPS",
         default=7,
-        help="NPS score (0-10) from which the latest feedback counts as a positive "
-        "attitude.",
+        help="NPS score (0 to 10) from which the latest feedback counts as a "
+        "positive attitude.",
     )
     expo_seg_profitable_min = fields.Monetary(
         "Profitable: Relationship Profit Above",
@@ -96,8 +112,8 @@ class ResCompany(models.Model):
     expo_seg_knox_many_shows = fields.Integer(
         "Knox: Many Competing Shows From",
         default=2,
-        help="A customer attending at least this many competing shows buys many "
-        "brands (brand switcher or multi-brand buyer).",
+        help="A customer attending at least this many competing shows (1 to 1,000) "
+        "buys many brands (brand switcher or multi-brand buyer).",
     )
     # churn risk
     expo_seg_churn_drop_pct = fields.Float(
@@ -110,55 +126,20 @@ class ResCompany(models.Model):
         "Churn: Days Before Next Edition",
         default=90,
         help="A customer of the latest edition who has not booked the next one this "
-        "many days before it starts is a churn risk.",
+        "many days before it starts (0 to 3,650) is a churn risk.",
     )
     expo_seg_churn_overdue_days = fields.Integer(
         "Churn: Overdue Invoices After (days)",
         default=30,
-        help="Customer invoices unpaid this many days after their due date flag a "
-        "churn risk.",
+        help="Customer invoices unpaid this many days after their due date (0 to "
+        "3,650) flag a churn risk.",
     )
     # batch runs
     expo_seg_batch_size = fields.Integer(
         "Recompute Batch Size",
         default=1000,
-        help="Partners recomputed (and committed) per batch of the scheduled job.",
-    )
-    expo_seg_last_run = fields.Datetime(
-        "Last Segmentation Run",
-        readonly=True,
-        copy=False,
-        help="Start of the last completed run; an incremental run recomputes the "
-        "partners whose participations or invoices changed since then.",
-    )
-    expo_seg_run_start = fields.Datetime("Running Since", readonly=True, copy=False)
-    expo_seg_run_full = fields.Boolean("Full Run", readonly=True, copy=False)
-    expo_seg_run_cursor = fields.Integer(readonly=True, copy=False)
-    expo_seg_last_full_run = fields.Datetime(
-        "Last Full Segmentation Run",
-        readonly=True,
-        copy=False,
-        help="Start of the last completed full run. The first run of each day is "
-        "full: recency, booking deadlines and overdue invoices move with time.",
-    )
-    expo_seg_thresholds = fields.Json(
-        "Segment Boundaries",
-        readonly=True,
-        copy=False,
-        help="Quintile boundaries and Pareto cut-offs of the population, drawn when "
-        "the last full run started: every run until the next full one scores its "
-        "partners against them.",
-    )
-    expo_seg_run_partner_ids = fields.Json(
-        "Run Partners",
-        readonly=True,
-        copy=False,
-        prefetch=False,
-        help="Ids of the partners the current run recomputes, fixed when it "
-        "started; its batches take them in order.",
-    )
-    expo_seg_full_requested = fields.Boolean(
-        "Full Run Requested", readonly=True, copy=False
+        help="Partners recomputed (and committed) per batch of the scheduled job (1 "
+        "to 100,000).",
     )
 
     def write(self, vals):
@@ -172,12 +153,7 @@ class ResCompany(models.Model):
             self.env.add_to_compute(partners._fields["expo_knox_segment"], partners)
         return result
 
-    @api.constrains(
-        "expo_seg_pareto_a_pct",
-        "expo_seg_pareto_b_pct",
-        "expo_seg_rfm_window",
-        "expo_seg_batch_size",
-    )
+    @api.constrains("expo_seg_pareto_a_pct", "expo_seg_pareto_b_pct")
     def _check_expo_seg_pareto(self):
         for company in self:
             if not 0 < company.expo_seg_pareto_a_pct <= company.expo_seg_pareto_b_pct:
@@ -186,10 +162,6 @@ class ResCompany(models.Model):
                 )
             if company.expo_seg_pareto_b_pct > 100:
                 raise ValidationError(_("The A+B share cannot exceed 100 %."))
-            if company.expo_seg_rfm_window < 1 or company.expo_seg_batch_size < 1:
-                raise ValidationError(
-                    _("The RFM window and the batch size must be at least 1.")
-                )
 
     @api.constrains(
         "expo_seg_secure_min_satisfaction",
@@ -215,39 +187,14 @@ class ResCompany(models.Model):
                     _("The attitude satisfaction threshold runs from 0 to 100.")
                 )
 
-    @api.constrains(
-        "expo_seg_attitude_min_nps",
-        "expo_seg_churn_drop_pct",
-        "expo_seg_churn_rebook_days",
-        "expo_seg_churn_overdue_days",
-        "expo_seg_strategic_min_editions",
-        "expo_seg_repeat_min_editions",
-        "expo_seg_knox_many_shows",
-    )
-    def _check_expo_seg_counts(self):
+    @api.constrains(*EXPO_SEG_SETTING_BOUNDS)
+    def _check_expo_seg_setting_bounds(self):
+        check_bounds(self, EXPO_SEG_SETTING_BOUNDS)
+
+    @api.constrains("expo_seg_churn_drop_pct")
+    def _check_expo_seg_churn_drop(self):
         for company in self:
-            if not 0 <= company.expo_seg_attitude_min_nps <= 10:
-                raise ValidationError(_("The NPS threshold runs from 0 to 10."))
             if not 0 < company.expo_seg_churn_drop_pct <= 100:
                 raise ValidationError(
                     _("The churn drop threshold runs from 0 to 100 %.")
-                )
-            if (
-                min(
-                    company.expo_seg_churn_rebook_days,
-                    company.expo_seg_churn_overdue_days,
-                )
-                < 0
-            ):
-                raise ValidationError(_("Churn day thresholds cannot be negative."))
-            if (
-                min(
-                    company.expo_seg_strategic_min_editions,
-                    company.expo_seg_repeat_min_editions,
-                    company.expo_seg_knox_many_shows,
-                )
-                < 1
-            ):
-                raise ValidationError(
-                    _("Edition and competing show thresholds must be at least 1.")
                 )

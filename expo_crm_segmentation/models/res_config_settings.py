@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -59,11 +59,36 @@ class ResConfigSettings(models.TransientModel):
     expo_seg_batch_size = fields.Integer(
         related="company_id.expo_seg_batch_size", readonly=False
     )
-    expo_seg_last_run = fields.Datetime(related="company_id.expo_seg_last_run")
-    expo_seg_last_full_run = fields.Datetime(
-        related="company_id.expo_seg_last_full_run"
+    # the company's segmentation runs
+    expo_seg_last_run = fields.Datetime(
+        "Last Segmentation Run",
+        compute="_compute_expo_seg_runs",
+        help="Start of the last completed run; an incremental run recomputes the "
+        "partners whose participations or invoices changed since then.",
     )
-    expo_seg_run_start = fields.Datetime(related="company_id.expo_seg_run_start")
+    expo_seg_last_full_run = fields.Datetime(
+        "Last Full Segmentation Run",
+        compute="_compute_expo_seg_runs",
+        help="Start of the last completed full run. The first run of each day is "
+        "full: recency, booking deadlines and overdue invoices move with time.",
+    )
+    expo_seg_run_start = fields.Datetime(
+        "Running Since", compute="_compute_expo_seg_runs"
+    )
+
+    @api.depends("company_id")
+    def _compute_expo_seg_runs(self):
+        Run = self.env["expo.batch.run"].sudo()
+        for settings in self:
+            company = settings.company_id
+            running = Run.search(Run._domain("segmentation", company, "running"))
+            settings.expo_seg_last_run = Run._last_done(
+                "segmentation", company
+            ).date_start
+            settings.expo_seg_last_full_run = Run._last_done(
+                "segmentation", company, full=True
+            ).date_start
+            settings.expo_seg_run_start = running[:1].date_start
 
     def action_expo_seg_recompute(self):
         """Schedule an incremental segmentation run of the company now."""

@@ -1,13 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.expo_crm.tools import render_reasons
 
 _lt = LazyTranslate(__name__)
 
-# contract values (DESIGN.md); an empty value means "unknown"
+# values of the published fields; an empty value means "unknown"
 VALUE_TIERS = [
     ("strategic", "Strategic"),
     ("key", "Key"),
@@ -58,7 +60,6 @@ SEGMENT_FIELDS = (
     "expo_satisfaction_segment",
     "expo_churn_risk",
     "expo_churn_reason_data",
-    "expo_seg_company_id",
 )
 
 # Why a customer is at risk: the run stores [code, parameters] pairs and each reader
@@ -76,42 +77,61 @@ CHURN_REASONS = {
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # The segments are results of the segmentation run of each company, over its
+    # own customers: company-dependent, so each company reads its own, and
+    # readable by internal users only.
+
     # RFM
     expo_rfm_recency = fields.Integer(
         "Editions Since Last",
         readonly=True,
-        copy=False,
+        company_dependent=True,
+        groups="base.group_user",
         help="Past editions of its series held since the customer last took part "
         "(0 = took part in the latest one).",
     )
     expo_rfm_frequency = fields.Integer(
         "Editions in Window",
         readonly=True,
-        copy=False,
+        company_dependent=True,
+        groups="base.group_user",
         help="Editions taken part in among the last editions of each series (RFM "
         "window in Settings).",
     )
-    expo_rfm_monetary = fields.Monetary(
+    expo_rfm_monetary = fields.Float(
         "Invoiced in Window",
         readonly=True,
-        copy=False,
-        currency_field="expo_currency_id",
-        help="Invoiced amounts of the participations in the RFM window.",
+        company_dependent=True,
+        groups="base.group_user",
+        help="Invoiced amounts of the participations in the RFM window, in the "
+        "company's currency.",
     )
     expo_rfm_recency_score = fields.Selection(
-        RFM_SCORES, "Recency Score", readonly=True, copy=False
+        RFM_SCORES,
+        "Recency Score",
+        readonly=True,
+        company_dependent=True,
+        groups="base.group_user",
     )
     expo_rfm_frequency_score = fields.Selection(
-        RFM_SCORES, "Frequency Score", readonly=True, copy=False
+        RFM_SCORES,
+        "Frequency Score",
+        readonly=True,
+        company_dependent=True,
+        groups="base.group_user",
     )
     expo_rfm_monetary_score = fields.Selection(
-        RFM_SCORES, "Monetary Score", readonly=True, copy=False
+        RFM_SCORES,
+        "Monetary Score",
+        readonly=True,
+        company_dependent=True,
+        groups="base.group_user",
     )
     expo_rfm_cell = fields.Char(
         "RFM Cell",
         readonly=True,
-        copy=False,
-        index="btree_not_null",
+        company_dependent=True,
+        groups="base.group_user",
         help="Recency, frequency and monetary scores (1-5 by quintile of the "
         "company's customers), e.g. 545.",
     )
@@ -121,24 +141,29 @@ class ResPartner(models.Model):
         PARETO_CLASSES,
         "Pareto Class",
         readonly=True,
-        copy=False,
-        help="A: the smallest set of customers making 80 % of the economic value; "
-        "B: the next 15 %; C: the rest (shares in Settings).",
+        company_dependent=True,
+        groups="base.group_user",
+        help="A: the smallest set of customers making 80 % of the company's economic "
+        "value; B: the next 15 %; C: the rest (shares in Settings).",
     )
     expo_value_tier = fields.Selection(
         VALUE_TIERS,
         "Value Tier",
         readonly=True,
-        copy=False,
-        index=True,
+        company_dependent=True,
+        groups="base.group_user",
         help="Strategic: class A, regular and not weakening. Key: class A or B. "
         "Transactional: the others. Risk: relationship profit below the risk limit.",
     )
     expo_value_strategy = fields.Char(
-        "Relationship Strategy", compute="_compute_expo_value_strategy"
+        "Relationship Strategy",
+        compute="_compute_expo_value_strategy",
+        groups="base.group_user",
     )
     expo_value_resources = fields.Char(
-        "Resource Level", compute="_compute_expo_value_strategy"
+        "Resource Level",
+        compute="_compute_expo_value_strategy",
+        groups="base.group_user",
     )
 
     # loyalty and satisfaction
@@ -146,8 +171,8 @@ class ResPartner(models.Model):
         LOYALTY_SEGMENTS,
         "Loyalty (Dick & Basu)",
         readonly=True,
-        copy=False,
-        index=True,
+        company_dependent=True,
+        groups="base.group_user",
         help="Relative attitude (latest satisfaction, NPS and intents) crossed with "
         "repeat patronage (editions taken part in, next edition booked).",
     )
@@ -155,16 +180,16 @@ class ResPartner(models.Model):
         PROFIT_LOYALTY_SEGMENTS,
         "Profit Loyalty (Reinartz & Kumar)",
         readonly=True,
-        copy=False,
-        index=True,
+        company_dependent=True,
+        groups="base.group_user",
         help="Repeat patronage crossed with relationship profit.",
     )
     expo_satisfaction_segment = fields.Selection(
         SATISFACTION_SEGMENTS,
         "Satisfaction (Brandt)",
         readonly=True,
-        copy=False,
-        index=True,
+        company_dependent=True,
+        groups="base.group_user",
         help="From the latest feedback: satisfaction index, intent to recommend "
         "(or NPS) and intent to rebook.",
     )
@@ -192,28 +217,35 @@ class ResPartner(models.Model):
 
     # churn risk
     expo_churn_risk = fields.Boolean(
-        "Churn Risk", readonly=True, copy=False, index=True
+        "Churn Risk",
+        readonly=True,
+        company_dependent=True,
+        groups="base.group_user",
     )
     expo_churn_reasons = fields.Text(
-        "Churn Reasons", compute="_compute_expo_churn_reasons"
+        "Churn Reasons",
+        compute="_compute_expo_churn_reasons",
+        groups="base.group_user",
     )
-    expo_churn_reason_data = fields.Json(
+    # Odoo's company-dependent fields cannot be Json: the [code, parameters] pairs
+    # are kept as JSON text
+    expo_churn_reason_data = fields.Text(
         "Churn Reason Data",
         readonly=True,
-        copy=False,
-        help="The churn reasons as codes and parameters, shown as sentences in the "
-        "reader's language by Churn Reasons.",
+        company_dependent=True,
+        groups="base.group_user",
+        help="The churn reasons as codes and parameters (JSON), shown as sentences "
+        "in the reader's language by Churn Reasons.",
     )
 
     # run bookkeeping
-    expo_seg_date = fields.Datetime("Segmented On", readonly=True, copy=False)
-    expo_seg_company_id = fields.Many2one(
-        "res.company",
-        "Segmented For",
+    expo_seg_date = fields.Datetime(
+        "Segmented On",
         readonly=True,
-        copy=False,
-        index="btree_not_null",
-        help="Company whose customer population the segments were computed in.",
+        company_dependent=True,
+        groups="base.group_user",
+        help="When the company's segmentation run last recomputed the customer; "
+        "empty for a partner outside its segmented population.",
     )
 
     @api.depends("expo_value_tier")
@@ -257,7 +289,10 @@ class ResPartner(models.Model):
     def _compute_expo_churn_reasons(self):
         sentences = render_reasons(
             self.env,
-            {partner: partner.expo_churn_reason_data for partner in self},
+            {
+                partner: json.loads(partner.expo_churn_reason_data or "[]")
+                for partner in self
+            },
             CHURN_REASONS,
         )
         for partner in self:
@@ -270,9 +305,19 @@ class ResPartner(models.Model):
                 _("The number of competing shows cannot be negative.")
             )
 
+    @api.model
+    def _expo_computed_fields(self):
+        return super()._expo_computed_fields() | {*SEGMENT_FIELDS, "expo_seg_date"}
+
     def action_expo_recompute_segments(self):
         """Recompute the segments of these partners now, against the whole
-        population of the current company."""
+        population of the current company: for exhibition users, on the
+        partners they may read."""
+        if not self.env.user.has_group("expo_crm.group_expo_user"):
+            raise AccessError(
+                _("Recomputing segments is for users of the Exhibitions app.")
+            )
+        self.check_access("read")
         self.env["expo.segment.engine"].sudo()._recompute_partners(
             self.env.company, self.commercial_partner_id
         )

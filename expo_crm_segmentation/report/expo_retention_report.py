@@ -187,9 +187,11 @@ class ExpoRetentionReport(models.Model):
             SELECT f.id, f.series_id, f.event_id, ed.date_begin AS edition_date,
                    ed.prev_event_id AS previous_event_id, f.first_event_id,
                    f.role_id, role.side, f.partner_id, f.company_id,
-                   partner.expo_value_tier AS value_tier,
-                   partner.expo_pareto_class AS pareto_class,
-                   partner.expo_loyalty_segment AS loyalty_segment,
+                   -- the segments of the participation's company
+                   partner.expo_value_tier ->> f.company_id::text AS value_tier,
+                   partner.expo_pareto_class ->> f.company_id::text AS pareto_class,
+                   partner.expo_loyalty_segment ->> f.company_id::text
+                       AS loyalty_segment,
                    f.participant_count, f.new_count, f.returning_count,
                    f.won_back_count, f.lost_count, f.retention_rate, f.rebooking_rate,
                    f.space_sqm, f.space_sqm_previous,

@@ -122,6 +122,12 @@ class SegmentationCommon(TransactionCase):
         invoice.action_post()
         return invoice
 
+    def _last_run(self, full=None):
+        """The company's last completed segmentation run."""
+        return self.env["expo.batch.run"]._last_done(
+            "segmentation", self.company, full=full
+        )
+
     def _recompute(self, partners):
         self.engine._recompute_partners(self.company, partners)
 
@@ -129,7 +135,7 @@ class SegmentationCommon(TransactionCase):
         """Run the scheduled job's batches until none remains; return the
         (done, remaining) of each batch."""
         if full:
-            self.company.expo_seg_full_requested = True
+            self.engine._schedule_run(self.company, full=True)
         batches = []
         while True:
             batches.append(self.engine._run_batch(self.company))

@@ -61,8 +61,24 @@ class TestBatchRuns(SegmentationCommon):
     def test_batch_run_equals_single_partner_recompute(self):
         batches = self._run_to_end(full=True)
         self.assertEqual(batches, [(2, 5), (2, 3), (2, 1), (1, 0)])
-        self.assertFalse(self.company.expo_seg_run_start)
-        self.assertTrue(self.company.expo_seg_last_run)
+        run = self._last_run()
+        self.assertRecordValues(
+            run,
+            [
+                {
+                    "state": "done",
+                    "full": True,
+                    "total_count": 7,
+                    "done_count": 7,
+                    "batch_count": 4,
+                    "retry_count": 0,
+                    "failure_count": 0,
+                }
+            ],
+        )
+        self.assertFalse(
+            run.search(run._domain("segmentation", self.company, "running"))
+        )
         by_batch = self._segments(self.customers)
         self.assertEqual(len({v["expo_rfm_cell"] for v in by_batch.values()}), 7)
         self.assertTrue(all(v["expo_value_tier"] for v in by_batch.values()))
@@ -74,8 +90,8 @@ class TestBatchRuns(SegmentationCommon):
             )
 
     def _age_data(self):
-        """Pretend everything was last touched two days ago, and the last run
-        was yesterday."""
+        """Pretend everything was last touched two days ago, before the last
+        run started (today, before this transaction's writes)."""
         self.env.flush_all()
         two_days_ago = datetime.now() - timedelta(days=2)
         for table in ("expo_participation", "account_move"):
@@ -84,12 +100,12 @@ class TestBatchRuns(SegmentationCommon):
                 (two_days_ago, self.company.id),
             )
         self.env.invalidate_all()
-        self.company.expo_seg_last_run = datetime.now() - timedelta(days=1)
+        self._last_run().date_start = self.env.cr.now() - timedelta(seconds=1)
 
     def test_incremental_run_after_an_invoice(self):
         self._run_to_end(full=True)
         self._age_data()
-        since = self.company.expo_seg_last_run
+        since = self._last_run().date_start
         self.assertFalse(self.engine._target_partner_ids(self.company, False, since))
         late, other = self.customers[1], self.customers[2]
         before = self._segments(self.customers - late)
@@ -121,33 +137,30 @@ class TestBatchRuns(SegmentationCommon):
 
     def test_first_run_of_the_day_is_full(self):
         self.assertEqual(self._run_to_end(), [(2, 5), (2, 3), (2, 1), (1, 0)])
-        self.assertEqual(
-            self.company.expo_seg_last_full_run, self.company.expo_seg_last_run
-        )
+        self.assertEqual(self._last_run(full=True), self._last_run())
         self._age_data()
         # later the same day: only what changed since
         self.customers[0].expo_participation_ids[:1].amount_invoiced = 950
         self.assertEqual(self._run_to_end(), [(1, 0)])
-        self.assertFalse(self.company.expo_seg_run_full)
+        self.assertFalse(self._last_run().full)
         # the next day: everyone again, time having moved recency and deadlines
-        self.company.expo_seg_last_full_run = datetime.now() - timedelta(days=1)
+        self._last_run(full=True).date_start = datetime.now() - timedelta(days=1)
         self.assertEqual(len(self._run_to_end()), 4)
-        self.assertEqual(
-            self.company.expo_seg_last_full_run, self.company.expo_seg_last_run
-        )
+        self.assertEqual(self._last_run(full=True), self._last_run())
 
     def test_incremental_run_scores_against_the_last_full_run(self):
         """Between full runs the boundaries stay: a customer whose spend becomes
         another's gets that customer's score, whatever its change did to the
         population (redrawn, the boundaries would score the two apart)."""
         self._run_to_end(full=True)
-        boundaries = self.company.expo_seg_thresholds
+        boundaries = self.engine._last_thresholds(self.company)
         self._age_data()
         # customer 1 spent 2 x 450; customer 3 now spends the same over 3 editions
         model, changed = self.customers[1], self.customers[3]
         changed.expo_participation_ids.write({"amount_invoiced": 300})
         self.assertEqual(self._run_to_end(), [(1, 0)])
-        self.assertEqual(self.company.expo_seg_thresholds, boundaries)
+        self.assertEqual(self.engine._last_thresholds(self.company), boundaries)
+        self.assertEqual(self._last_run().thresholds, boundaries)
         self.assertEqual(changed.expo_rfm_monetary, model.expo_rfm_monetary)
         self.assertEqual(model.expo_rfm_monetary_score, "4")
         self.assertEqual(changed.expo_rfm_monetary_score, "4")
@@ -193,7 +206,7 @@ class TestBatchRuns(SegmentationCommon):
             lambda p: p.event_id == self.edition_2025
         )
         self.assertEqual(participation.amount_invoiced, 8000)
-        since = self.company.expo_seg_last_run
+        since = self._last_run().date_start
         self.assertEqual(
             self.engine._target_partner_ids(self.company, False, since), customer.ids
         )
@@ -205,10 +218,21 @@ class TestBatchRuns(SegmentationCommon):
         cron = self.env.ref("expo_crm_segmentation.ir_cron_expo_segment_recompute")
         settings = self.env["res.config.settings"].create({})
         settings.action_expo_seg_recompute_full()
-        self.assertTrue(self.company.expo_seg_full_requested)
+        Run = self.env["expo.batch.run"]
+        requested = Run.search(Run._domain("segmentation", self.company, "requested"))
+        self.assertTrue(requested.full)
         self.assertTrue(
             self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
         )
+        # asking again keeps one request
+        settings.action_expo_seg_recompute()
+        self.assertEqual(
+            Run.search(Run._domain("segmentation", self.company, "requested")),
+            requested,
+        )
         self.engine._cron_recompute()
-        self.assertTrue(self.company.expo_seg_run_full)
-        self.assertEqual(self.company.expo_seg_run_cursor, self.customers[1].id)
+        self.assertRecordValues(
+            requested,
+            [{"state": "running", "full": True, "cursor": self.customers[1].id}],
+        )
+        self.assertEqual(settings.expo_seg_run_start, requested.date_start)

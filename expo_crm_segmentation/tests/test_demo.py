@@ -19,8 +19,10 @@ class TestDemoSegments(TransactionCase):
             raise SkipTest(
                 "The expo_crm_segmentation demo data is not loaded in this database."
             )
-        cls.customers = cls.env["res.partner"].search(
-            [("expo_seg_company_id", "=", cls.snapshot.company_id.id)]
+        cls.customers = (
+            cls.env["res.partner"]
+            .with_company(cls.snapshot.company_id)
+            .search([("expo_seg_date", "!=", False)])
         )
 
     def test_demo_customers_are_segmented(self):

@@ -150,6 +150,11 @@ class ExpoSurveyCampaign(models.Model):
             "CHECK(reminder_delay >= 0 AND reminder_max >= 0)",
             "Reminder delay and count cannot be negative.",
         ),
+        (
+            "reminder_bounds",
+            "CHECK(reminder_delay <= 365 AND reminder_max <= 20)",
+            "Reminders are sent at most 365 days apart, 20 at most.",
+        ),
     ]
 
     @api.depends("user_input_ids.state", "user_input_ids.expo_nps_category")
@@ -183,6 +188,20 @@ class ExpoSurveyCampaign(models.Model):
             nps = UserInput._expo_net_promoter_score(*counts)
             campaign.nps_answer_count = sum(counts)
             campaign.nps = nps or 0.0
+
+    @api.constrains("survey_id")
+    def _check_survey_one_attempt(self):
+        for campaign in self:
+            survey = campaign.survey_id
+            if not (survey.is_attempts_limited and survey.attempts_limit == 1):
+                raise ValidationError(
+                    _(
+                        "%(survey)s can be answered several times per invitation: a "
+                        "campaign counts one answer per participation. Limit its "
+                        "attempts to 1 (survey options) before using it.",
+                        survey=survey.title,
+                    )
+                )
 
     @api.constrains("event_id", "company_id")
     def _check_event_series(self):
@@ -224,10 +243,21 @@ class ExpoSurveyCampaign(models.Model):
         return True
 
     def action_close(self):
+        """Close the campaigns and their invitations: an invitation not answered
+        yet can no longer be answered (its deadline is now)."""
         self.write({"state": "closed"})
+        self.user_input_ids.filtered(
+            lambda answer: answer.state != "done"
+        ).sudo().write({"deadline": fields.Datetime.now()})
 
     def action_reset_draft(self):
+        """Back to draft; reopened invitations take the campaign's deadline again."""
+        closed = self.filtered(lambda campaign: campaign.state == "closed")
         self.write({"state": "draft"})
+        for campaign in closed:
+            campaign.user_input_ids.filtered(
+                lambda answer: answer.state != "done"
+            ).sudo().write({"deadline": campaign.deadline})
 
     def action_view_invitations(self):
         self.ensure_one()

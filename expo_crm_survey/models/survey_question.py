@@ -99,6 +99,25 @@ class SurveyQuestion(models.Model):
                     )
                 )
 
+    def _validate_scale(self, answer):
+        """A scale answer is a whole number of the question's scale: anything
+        else (11 on a 0-10 scale, -1, 7.5, text) sent to ``/survey/submit`` is
+        refused with the question's error, as the page refuses it, instead of
+        failing when it is saved."""
+        errors = super()._validate_scale(answer)
+        if errors or answer in (None, False, ""):
+            return errors
+        text = str(answer).strip()
+        if not text.isdigit() or not self.scale_min <= int(text) <= self.scale_max:
+            return {
+                self.id: _(
+                    "Choose a whole number from %(min)s to %(max)s.",
+                    min=self.scale_min,
+                    max=self.scale_max,
+                )
+            }
+        return {}
+
     def _expo_normalized(self, value):
         """An answer's value rescaled from this question's range to 0 .. 1.
 

@@ -180,6 +180,7 @@ class SurveyUserInput(models.Model):
             lambda answer: answer.expo_participation_id
             and not answer.test_entry
             and not answer.expo_results_date
+            and answer.expo_campaign_id.state != "closed"
         ).sudo()._expo_apply_results()
         return result
 
@@ -210,7 +211,7 @@ class SurveyUserInput(models.Model):
             answer.expo_participation_id.write(
                 answer._expo_participation_values(results, gaps, index)
             )
-            answer._expo_post_partner_note(results, gaps, index)
+            answer._expo_post_notes(results, gaps, index)
             answer._expo_follow_up(results, gaps)
 
     def _expo_participation_values(self, results, gaps, index):
@@ -307,19 +308,30 @@ class SurveyUserInput(models.Model):
             )
         return body
 
-    def _expo_post_partner_note(self, results, gaps, index):
+    def _expo_post_notes(self, results, gaps, index):
+        """The answer's detail (index, NPS, gaps, comments) goes to the
+        participation's chatter, read by the users of its company only; the
+        customer's chatter, read by every internal user, gets one line saying
+        that it answered."""
         self.ensure_one()
         participation = self.expo_participation_id
+        respondent = self.partner_id.name or self.email or _("A respondent")
         title = _(
             "%(respondent)s answered the survey %(survey)s about %(participation)s.",
-            respondent=self.partner_id.name or self.email or _("A respondent"),
+            respondent=respondent,
             survey=self.survey_id.title,
             participation=participation.display_name,
         )
-        participation.partner_id.message_post(
+        author = self.env.ref("base.partner_root").id
+        participation.message_post(
             body=self._expo_html(title, self._expo_summary_lines(results, gaps, index)),
             subtype_xmlid="mail.mt_note",
-            author_id=self.env.ref("base.partner_root").id,
+            author_id=author,
+        )
+        participation.partner_id.message_post(
+            body=Markup("<p>%s</p>") % title,
+            subtype_xmlid="mail.mt_note",
+            author_id=author,
         )
 
     def _expo_follow_up(self, results, gaps):
@@ -339,7 +351,8 @@ class SurveyUserInput(models.Model):
         }
         partner = participation.partner_id
         if category == "detractor" or negative:
-            partner.activity_schedule(
+            # on the participation: its detail is for its company's users only
+            participation.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=fields.Date.context_today(self)
                 + timedelta(days=company.expo_survey_activity_days),

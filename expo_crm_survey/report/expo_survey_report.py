@@ -92,7 +92,9 @@ class ExpoSurveyReport(models.Model):
                    p.role_id,
                    p.company_id,
                    p.user_id,
-                   partner.expo_lifecycle_stage AS lifecycle_stage,
+                   -- the stage in the participation's company
+                   partner.expo_lifecycle_stage ->> p.company_id::text
+                       AS lifecycle_stage,
                    partner.industry_id,
                    partner.country_id,
                    ui.state,

@@ -66,7 +66,7 @@ class TestDemoSurveys(TransactionCase):
             participation = answer.expo_participation_id
             self.assertEqual(participation.nps_category, "detractor")
             self.assertTrue(participation.feedback_date)
-            activities = participation.partner_id.activity_ids.filtered(
+            activities = participation.activity_ids.filtered(
                 lambda activity, edition=participation.event_id: edition.name
                 in activity.summary
             )

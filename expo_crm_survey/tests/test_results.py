@@ -18,11 +18,13 @@ class TestSurveyResults(ExpoSurveyCommon):
             contact_id=cls.gallery_contact.id,
         )
 
-    def _activities(self, partner=None):
+    def _activities(self, participation=None):
+        """Follow-ups are scheduled on the participation: their detail is for
+        its company's users only."""
         return self.env["mail.activity"].search(
             [
-                ("res_model", "=", "res.partner"),
-                ("res_id", "=", (partner or self.gallery).id),
+                ("res_model", "=", "expo.participation"),
+                ("res_id", "=", (participation or self.participation).id),
             ]
         )
 
@@ -61,10 +63,17 @@ class TestSurveyResults(ExpoSurveyCommon):
         self.assertEqual(self.gallery.expo_avg_satisfaction, 45.0)
         self.assertEqual(self.gallery.expo_last_nps_score, "8")
         self.assertEqual(self.gallery.expo_feedback_count, 1)
-        note = self.gallery.message_ids[:1]
+        # the detail in the participation's chatter, its company's users only
+        note = self.participation.message_ids[:1]
         self.assertIn("Satisfaction index: 45.0", note.body)
         self.assertIn("Hotels (Excellent)", note.body)
         self.assertIn("The shuttle buses were late.", note.body)
+        # one line on the customer, read by every internal user of every company
+        line = self.gallery.message_ids[:1]
+        self.assertIn("answered the survey", line.body)
+        self.assertNotIn("shuttle", line.body)
+        self.assertNotIn("NPS", line.body)
+        self.assertNotIn("Satisfaction", line.body)
 
     def test_unfinished_answer_changes_nothing(self):
         self._answer(self.participation, nps=2, done=False)

@@ -76,7 +76,8 @@ WITH edition AS (
 ), per_partner AS (
     SELECT ps.partner_id, min(recency) AS recency, sum(frequency) AS frequency,
            ROUND(sum(monetary), 2) AS monetary,
-           COALESCE(max(rp.expo_economic_value), 0) AS value
+           COALESCE(max((rp.expo_economic_value ->> %(company)s::text)::numeric), 0)
+               AS value
       FROM per_series ps
       JOIN res_partner rp ON rp.id = ps.partner_id
   GROUP BY ps.partner_id
@@ -108,20 +109,24 @@ SELECT partner_id, recency, frequency, monetary,
 
 # the partner list filtered by a segment, as the list view asks it
 SEGMENT_LIST = """
-SELECT p.id, p.complete_name, p.email, p.phone, p.expo_lifecycle_stage,
-       p.expo_value_tier, p.expo_pareto_class, p.expo_economic_value,
-       p.expo_rfm_cell, u_partner.name
+SELECT p.id, p.complete_name, p.email, p.phone,
+       p.expo_lifecycle_stage ->> %(company)s::text,
+       p.expo_value_tier ->> %(company)s::text,
+       p.expo_pareto_class ->> %(company)s::text,
+       (p.expo_economic_value ->> %(company)s::text)::numeric,
+       p.expo_rfm_cell ->> %(company)s::text, u_partner.name
   FROM res_partner p
   LEFT JOIN res_users u ON u.id = p.user_id
   LEFT JOIN res_partner u_partner ON u_partner.id = u.partner_id
- WHERE p.active AND p.expo_value_tier = %(tier)s
+ WHERE p.active AND p.expo_value_tier ->> %(company)s::text = %(tier)s
  ORDER BY p.complete_name, p.id DESC
  LIMIT 80
 """
 SEGMENT_COUNT = """
 SELECT count(*) FROM (
     SELECT 1 FROM res_partner p
-     WHERE p.active AND p.expo_value_tier = %(tier)s LIMIT %(limit)s) AS t
+     WHERE p.active AND p.expo_value_tier ->> %(company)s::text = %(tier)s
+     LIMIT %(limit)s) AS t
 """
 
 # retention of one edition by role: participants, new, returning, won back, lost,

@@ -222,13 +222,16 @@ class Benchmark:
         engine = self.env["expo.segment.engine"]
         rss_before = _rss_mb()
         with Timer() as lifecycle:
-            Relationship._cron_refresh_relationships()
-            self.env.flush_all()
-            self._commit()
+            # as the scheduler runs it: a batch per call, committed, until none
+            # remains
+            remaining = True
+            while remaining:
+                _done, remaining = Relationship._cron_refresh_relationships()
+                self.env.flush_all()
+                self._commit()
         _log(f"{label}: lifecycle refresh {lifecycle.seconds:.1f} s")
         with Timer() as segments:
-            self.company.sudo().expo_seg_full_requested = True
-            self.company.sudo().expo_seg_run_start = False
+            self.env["expo.batch.run"]._request("segmentation", self.company, full=True)
             batches = 0
             while True:
                 _done, remaining = engine._run_batch(self.company)
@@ -381,17 +384,16 @@ class Benchmark:
             sorted(rng.sample(ids, max(1, int(len(ids) * share))))
         )
         engine = self.env["expo.segment.engine"]
-        if not company.expo_seg_thresholds:
+        if not engine._last_thresholds(company):
             raise RuntimeError("2. incremental: run step 1 (full) first")
         # inside one transaction write dates are its start: run as if the last
-        # run ended just before it
+        # runs started just before it (when step 1 ran on an earlier day, as a
+        # run later the same day would: against the full run's boundaries)
+        Run = self.env["expo.batch.run"]
         just_before = self.env.cr.now() - timedelta(seconds=1)
-        if company.expo_seg_last_run and company.expo_seg_last_run > just_before:
-            company.expo_seg_last_run = just_before
-        if engine._next_run_is_full(company):
-            # step 1 ran on an earlier day: keep its boundaries, as a run later
-            # the same day would
-            company.expo_seg_last_full_run = just_before
+        for last in ("segmentation", company), ("segmentation", company, True):
+            Run._last_done(*last).date_start = just_before
+        last_run = Run._last_done("segmentation", company)
         self._commit()
         third = len(changed) // 3
         single = changed[: min(200, third)]
@@ -423,7 +425,7 @@ class Benchmark:
             self._commit()
         stages_after = self._stages(customers)
         stage_changes = self._moved(stages_before, stages_after)
-        targets = engine._target_partner_ids(company, False, company.expo_seg_last_run)
+        targets = engine._target_partner_ids(company, False, last_run.date_start)
         with Timer() as segments:
             while True:
                 _done, remaining = engine._run_batch(company)
