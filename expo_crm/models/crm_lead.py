@@ -2,6 +2,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import check_finite_numbers
+
 MAN_ANSWERS = [("unknown", "Unknown"), ("no", "No"), ("yes", "Yes")]
 
 
@@ -145,7 +147,13 @@ class CrmLead(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_finite_numbers(self, vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_finite_numbers(self, [vals])
         res = super().write(vals)
         if "stage_id" in vals or vals.get("active"):
             self.filtered(

@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools import check_finite_numbers
 
 
 class EventBoothCategory(models.Model):
@@ -10,6 +12,15 @@ class EventBoothCategory(models.Model):
         digits=(16, 2),
         help="Default floor space of the booths of this category.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_finite_numbers(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_finite_numbers(self, [vals])
+        return super().write(vals)
 
     _sql_constraints = [
         (

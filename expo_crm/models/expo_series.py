@@ -2,6 +2,28 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import check_bounds, check_finite_numbers
+
+# settings of the priority points whose change moves every customer's points
+POINTS_FIELDS = (
+    "points_per_edition",
+    "points_expiry_editions",
+    "points_per_sqm",
+    "points_sponsorship_unit",
+    "points_per_sponsorship_unit",
+    "points_early_signing_days",
+    "points_early_signing_bonus",
+)
+POINTS_BOUNDS = {
+    "points_per_edition": (0, 1_000_000),
+    "points_expiry_editions": (1, 50),
+    "points_per_sqm": (0, 1_000_000),
+    "points_sponsorship_unit": (0.01, 1_000_000_000),
+    "points_per_sponsorship_unit": (0, 1_000_000),
+    "points_early_signing_days": (0, 3650),
+    "points_early_signing_bonus": (0, 1_000_000),
+}
+
 
 class ExpoSeries(models.Model):
     """A recurring show (a brand); each edition is an ``event.event``."""
@@ -51,40 +73,41 @@ class ExpoSeries(models.Model):
         "Points per Edition",
         default=10.0,
         help="Points for each edition the customer took part in, among the editions "
-        "that have not expired.",
+        "that have not expired (0 to 1,000,000).",
     )
     points_expiry_editions = fields.Integer(
         "Points Expire After (Editions)",
         default=5,
-        help="Only the latest editions, this many, earn points per edition, "
-        "sponsorship and early signing points.",
+        help="Only the latest editions, this many (1 to 50), earn points per "
+        "edition, sponsorship and early signing points.",
     )
     points_per_sqm = fields.Float(
         "Points per m²",
         default=1.0,
-        help="Points for each square metre the customer took in the latest edition.",
+        help="Points for each square metre the customer took in the latest edition "
+        "(0 to 1,000,000).",
     )
     points_sponsorship_unit = fields.Monetary(
         "Sponsorship Unit",
         default=1000.0,
         help="Sponsorship spend (over the non-expired editions) is counted in units "
-        "of this amount.",
+        "of this amount (above 0, up to 1,000,000,000).",
     )
     points_per_sponsorship_unit = fields.Float(
         "Points per Sponsorship Unit",
         default=1.0,
-        help="Points for each unit of sponsorship spend.",
+        help="Points for each unit of sponsorship spend (0 to 1,000,000).",
     )
     points_early_signing_days = fields.Integer(
         "Early Signing (Days Before)",
         default=90,
         help="A participation signed at least this many days before its edition "
-        "starts earns the early signing bonus.",
+        "starts (0 to 3,650) earns the early signing bonus.",
     )
     points_early_signing_bonus = fields.Float(
         "Early Signing Bonus",
         default=5.0,
-        help="Points for each non-expired edition signed early.",
+        help="Points for each non-expired edition signed early (0 to 1,000,000).",
     )
 
     _sql_constraints = [
@@ -95,15 +118,24 @@ class ExpoSeries(models.Model):
         ),
     ]
 
-    @api.constrains(
-        "points_per_edition",
-        "points_expiry_editions",
-        "points_per_sqm",
-        "points_sponsorship_unit",
-        "points_per_sponsorship_unit",
-        "points_early_signing_days",
-        "points_early_signing_bonus",
-    )
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_finite_numbers(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_finite_numbers(self, [vals])
+        changed = any(
+            fname in vals and any(series[fname] != vals[fname] for series in self)
+            for fname in POINTS_FIELDS
+        )
+        result = super().write(vals)
+        if changed:
+            # new point rules move the points and ranks of the series' customers
+            self.env["expo.relationship"]._request_refresh()
+        return result
+
+    @api.constrains(*POINTS_FIELDS)
     def _check_priority_points_settings(self):
         for series in self:
             if series.points_expiry_editions < 1:
@@ -127,6 +159,7 @@ class ExpoSeries(models.Model):
                 raise ValidationError(
                     _("Priority points and early signing days cannot be negative.")
                 )
+        check_bounds(self, POINTS_BOUNDS)
 
     @api.depends("event_ids")
     def _compute_edition_count(self):

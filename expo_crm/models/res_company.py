@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import check_bounds
+from ..tools import check_bounds, check_finite_numbers
 
 # settings whose change changes every relationship's stage, value or profit
 EXPO_RECOMPUTE_SETTINGS = (
@@ -89,6 +89,7 @@ class ResCompany(models.Model):
                 )
 
     def write(self, vals):
+        check_finite_numbers(self, [vals])
         changed = any(
             fname in vals and any(company[fname] != vals[fname] for company in self)
             for fname in EXPO_RECOMPUTE_SETTINGS

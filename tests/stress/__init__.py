@@ -1,0 +1,12 @@
+"""Concurrency scenarios run on a real database with real, committed transactions
+(``setup/expo stress``): what two users, or a user and a scheduled job, do at the
+same moment. Each scenario module has ``run(registry, size) -> figures``; the
+figures list the ``violations`` found (duplicates, lost work), empty when the
+guarantees held."""
+
+from . import batch_jobs, rebooking
+
+SCENARIOS = {
+    "rebooking": rebooking.run,
+    "batch_jobs": batch_jobs.run,
+}
