@@ -4,7 +4,7 @@
     "name": "Expo CRM",
     "summary": "Exhibition customers across editions: roles, participations, "
     "lifecycle, value and next-edition rebooking",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/expo-crm/expo-crm",
     "author": "Expo CRM contributors",
@@ -35,6 +35,7 @@
         "views/event_booth_views.xml",
         "views/res_partner_phone_views.xml",
         "views/res_config_settings_views.xml",
+        "views/expo_batch_run_views.xml",
         "views/expo_crm_menus.xml",
     ],
     "assets": {

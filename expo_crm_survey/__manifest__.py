@@ -3,7 +3,7 @@
 {
     "name": "Expo CRM Survey",
     "summary": "Satisfaction and NPS surveys tied to exhibition participations",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Marketing/Surveys",
     "website": "https://github.com/expo-crm/expo-crm",
     "author": "Expo CRM contributors",

@@ -13,3 +13,6 @@ from . import test_ui
 from . import test_ui_sales
 from . import test_demo
 from . import test_click_everywhere
+from . import test_company_walls
+from . import test_protected_figures
+from . import test_bad_input

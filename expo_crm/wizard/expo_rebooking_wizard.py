@@ -66,6 +66,22 @@ class ExpoRebookingWizard(models.TransientModel):
             values["event_id"] = context["active_id"]
         return values
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        for wizard, vals in zip(wizards, vals_list, strict=True):
+            forced = vals.get("next_event_id")
+            if forced and forced != wizard.next_event_id.id:
+                raise UserError(
+                    _(
+                        "Customers of %(edition)s are rebooked for the next edition "
+                        "of its series, %(next)s; another edition cannot be chosen.",
+                        edition=wizard.event_id.display_name,
+                        next=wizard.next_event_id.display_name or _("none yet"),
+                    )
+                )
+        return wizards
+
     @api.depends("event_id", "role_ids", "participation_ids")
     def _compute_candidate_count(self):
         for wizard in self:

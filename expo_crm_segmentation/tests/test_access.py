@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import SegmentationCommon
@@ -65,3 +65,49 @@ class TestAccess(SegmentationCommon):
         self.assertFalse(
             env["expo.retention.report"].search([("partner_id", "=", self.customer.id)])
         )
+
+    def test_recompute_needs_the_exhibitions_app(self):
+        internal = new_test_user(
+            self.env,
+            "expo_seg_no_app",
+            groups="base.group_user",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
+        portal = new_test_user(
+            self.env,
+            "expo_seg_portal",
+            groups="base.group_portal",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
+        for user in internal | portal:
+            with self.assertRaises(AccessError):
+                self.customer.with_user(user).action_expo_recompute_segments()
+
+    def test_portal_users_read_no_segments(self):
+        portal = new_test_user(
+            self.env,
+            "expo_seg_portal_reader",
+            groups="base.group_portal",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
+        customer = self.customer.with_user(portal)
+        for fname in (
+            "expo_value_tier",
+            "expo_pareto_class",
+            "expo_rfm_cell",
+            "expo_churn_risk",
+            "expo_churn_reasons",
+            "expo_loyalty_segment",
+        ):
+            with self.assertRaises(AccessError):
+                customer.read([fname])
+
+    def test_segments_are_not_typed(self):
+        customer = self.customer.with_user(self.manager)
+        for values in ({"expo_value_tier": "strategic"}, {"expo_churn_risk": True}):
+            with self.assertRaises(UserError):
+                customer.write(values)
+        self.assertNotEqual(self.customer.expo_value_tier, "strategic")

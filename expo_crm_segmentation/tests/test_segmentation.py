@@ -233,3 +233,44 @@ class TestSegmentation(SegmentationCommon):
             [("partner_id", "=", self.delta.id), ("series_id", "=", self.series.id)]
         )
         self.assertEqual(art.rfm_monetary, 100)
+
+    def test_each_company_segments_its_own_customers(self):
+        """In a sister company Delta is the best customer and Alpha the least:
+        each company's classes come from its own values only."""
+        sister = self.env["res.company"].create({"name": "Sister Fair Company"})
+        self.env.user.company_ids |= sister
+        fair = self.env["expo.series"].create(
+            {"name": "Sister Fair", "code": "SIF", "company_id": sister.id}
+        )
+        edition = self.env["event.event"].create(
+            {
+                "name": "Sister Fair 2025",
+                "expo_series_id": fair.id,
+                "company_id": sister.id,
+                "date_begin": "2025-10-01 09:00:00",
+                "date_end": "2025-10-03 18:00:00",
+            }
+        )
+        for partner in self.delta | self.alpha:
+            self.env["expo.participation"].create(
+                {
+                    "partner_id": partner.id,
+                    "event_id": edition.id,
+                    "role_id": self.role_exhibitor.id,
+                    "state": "attended",
+                }
+            )
+        values = {self.delta: 9000, self.alpha: 100}
+        for partner, value in values.items():
+            partner.with_company(sister).write(
+                {"expo_economic_value": value, "expo_relationship_profit": value}
+            )
+        self.engine._recompute_partners(sister, self.delta | self.alpha)
+        self.assertEqual(self.delta.with_company(sister).expo_pareto_class, "a")
+        self.assertEqual(self.alpha.with_company(sister).expo_pareto_class, "c")
+        # this company's classes and tiers stay its own
+        self.assertEqual(self.delta.expo_pareto_class, "c")
+        self.assertEqual(self.alpha.expo_pareto_class, "a")
+        self.assertEqual(self.alpha.expo_value_tier, "strategic")
+        self.assertTrue(self.alpha.with_company(sister).expo_seg_date)
+        self.assertFalse(self.gamma.with_company(sister).expo_seg_date)

@@ -6,3 +6,4 @@ from . import test_security
 from . import test_token_access
 from . import test_demo
 from . import test_ui
+from . import test_campaign_lifecycle
