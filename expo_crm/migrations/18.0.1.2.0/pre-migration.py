@@ -11,7 +11,8 @@ SUMMARY_COLUMNS = (
 def migrate(cr, version):
     """Since 18.0.1.2.0 a partner's stage, economic value and profit are its
     companies' own (company-dependent, one value per company): the columns
-    that summed every company are dropped, to be created anew and filled by
-    the refresh the post-migration asks for."""
+    that summed every company are dropped (with the reports' SQL views reading
+    them, which the upgrade creates again), to be created anew and filled by the
+    refresh the post-migration asks for."""
     for column in SUMMARY_COLUMNS:
-        cr.execute(f'ALTER TABLE res_partner DROP COLUMN IF EXISTS "{column}"')
+        cr.execute(f'ALTER TABLE res_partner DROP COLUMN IF EXISTS "{column}" CASCADE')

@@ -35,8 +35,9 @@ COMPANY_RUN_COLUMNS = (
 def migrate(cr, version):
     """Since 18.0.1.1.0 each company keeps its own segments of a partner
     (company-dependent fields) and runs keep their state in expo.batch.run:
-    the old columns go; the post-migration asks each company for a full run."""
+    the old columns go (with the reports' SQL views reading them, which the
+    upgrade creates again); the post-migration asks each company for a full run."""
     for column in SEGMENT_COLUMNS:
-        cr.execute(f'ALTER TABLE res_partner DROP COLUMN IF EXISTS "{column}"')
+        cr.execute(f'ALTER TABLE res_partner DROP COLUMN IF EXISTS "{column}" CASCADE')
     for column in COMPANY_RUN_COLUMNS:
-        cr.execute(f'ALTER TABLE res_company DROP COLUMN IF EXISTS "{column}"')
+        cr.execute(f'ALTER TABLE res_company DROP COLUMN IF EXISTS "{column}" CASCADE')
