@@ -2,13 +2,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import check_finite_numbers
-
 MAN_ANSWERS = [("unknown", "Unknown"), ("no", "No"), ("yes", "Yes")]
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _inherit = ["crm.lead", "expo.number.check.mixin"]
+    _name = "crm.lead"
 
     # what the opportunity sells
     expo_event_id = fields.Many2one(
@@ -147,13 +146,7 @@ class CrmLead(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_finite_numbers(self, vals_list)
-        return super().create(vals_list)
-
     def write(self, vals):
-        check_finite_numbers(self, [vals])
         res = super().write(vals)
         if "stage_id" in vals or vals.get("active"):
             self.filtered(
@@ -208,7 +201,6 @@ class CrmLead(models.Model):
         contact = self.partner_id
         values = {
             "contact_id": contact.id if contact.parent_id else False,
-            "company_id": (self.company_id or self.env.company).id,
             "lead_id": self.id,
             "space_sqm": self.expo_space_requested,
         }

@@ -14,7 +14,6 @@ from odoo.tools.translate import LazyTranslate
 
 from ..tools import (
     check_computed_not_written,
-    check_finite_numbers,
     create_computed_records,
     only_changed_values,
     plain_currency,
@@ -119,7 +118,7 @@ class ExpoRelationship(models.Model):
 
     _name = "expo.relationship"
     _description = "Exhibition Customer Relationship"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "expo.number.check.mixin"]
     _order = "series_id, priority_points desc, id"
     # typed in a Relationship field: the customer or the series
     _rec_names_search = ["partner_id", "series_id"]
@@ -352,7 +351,6 @@ class ExpoRelationship(models.Model):
 
     def write(self, vals):
         check_computed_not_written(self, [vals], self._expo_computed_fields())
-        check_finite_numbers(self, [vals])
         result = super().write(vals)
         if any(fname in vals for fname in COST_FIELDS):
             self._refresh_partner_summary(self.partner_id)
@@ -1093,15 +1091,22 @@ class ExpoRelationship(models.Model):
 
     @api.model
     def _refresh_target_ids(self):
-        """Ids of every partner with participations or relationships."""
+        """Ids of every partner with participations or relationships, and of the
+        prospects (partners holding exhibition roles, summarized in
+        cultivation)."""
+        participants = (
+            self.env["expo.participation"].sudo()._read_group([], ["partner_id"])
+        )
+        related = self.sudo()._read_group([], ["partner_id"])
+        prospects = (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("expo_role_ids", "!=", False)])
+        )
         return sorted(
-            {
-                partner.id
-                for [partner] in self.env["expo.participation"]
-                .sudo()
-                ._read_group([], ["partner_id"])
-            }
-            | {partner.id for [partner] in self.sudo()._read_group([], ["partner_id"])}
+            {partner.id for [partner] in participants + related}
+            | set(prospects.commercial_partner_id.ids)
         )
 
     @api.model

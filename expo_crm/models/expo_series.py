@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import check_bounds, check_finite_numbers
+from ..tools import check_bounds
 
 # settings of the priority points whose change moves every customer's points
 POINTS_FIELDS = (
@@ -30,7 +30,7 @@ class ExpoSeries(models.Model):
 
     _name = "expo.series"
     _description = "Exhibition Series"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "expo.number.check.mixin"]
     _order = "name, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -118,13 +118,7 @@ class ExpoSeries(models.Model):
         ),
     ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_finite_numbers(self, vals_list)
-        return super().create(vals_list)
-
     def write(self, vals):
-        check_finite_numbers(self, [vals])
         changed = any(
             fname in vals and any(series[fname] != vals[fname] for series in self)
             for fname in POINTS_FIELDS

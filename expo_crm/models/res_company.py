@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import check_bounds, check_finite_numbers
+from ..tools import check_bounds
 
 # settings whose change changes every relationship's stage, value or profit
 EXPO_RECOMPUTE_SETTINGS = (
@@ -24,7 +24,8 @@ EXPO_SETTING_BOUNDS = {
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _inherit = ["res.company", "expo.number.check.mixin"]
+    _name = "res.company"
 
     # lifecycle stage rules
     expo_trust_min_editions = fields.Integer(
@@ -89,7 +90,6 @@ class ResCompany(models.Model):
                 )
 
     def write(self, vals):
-        check_finite_numbers(self, [vals])
         changed = any(
             fname in vals and any(company[fname] != vals[fname] for company in self)
             for fname in EXPO_RECOMPUTE_SETTINGS

@@ -1,17 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
-
-from ..tools import check_finite_numbers
+from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        # an amount of 1e400 would fail rounding before any setting's check
-        check_finite_numbers(self, vals_list)
-        return super().create(vals_list)
+    # an amount of 1e400 would fail rounding before any setting's check
+    _inherit = ["res.config.settings", "expo.number.check.mixin"]
+    _name = "res.config.settings"
 
     expo_trust_min_editions = fields.Integer(
         related="company_id.expo_trust_min_editions", readonly=False

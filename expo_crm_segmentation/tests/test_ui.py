@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import SegmentationCommon
@@ -62,11 +64,11 @@ class TestSegmentationUi(HttpCase, SegmentationCommon):
         # a key customer of another company, segmented by that company's run
         cls.other_company = cls.env["res.company"].create({"name": "Other Tour Fair"})
         cls.foreign = cls._customer("Tour Foreign Gallery")
-        cls.foreign.write(
+        cls.foreign.with_company(cls.other_company).write(
             {
                 "expo_value_tier": "key",
                 "expo_pareto_class": "a",
-                "expo_seg_company_id": cls.other_company.id,
+                "expo_seg_date": datetime.now(),
             }
         )
 
@@ -77,7 +79,11 @@ class TestSegmentationUi(HttpCase, SegmentationCommon):
             self.customers.mapped("expo_value_tier"),
             ["strategic", "key", "key", "transactional", "risk"],
         )
-        self.assertEqual(self.foreign.expo_seg_company_id, self.other_company)
+        # its segments are the other company's own
+        self.assertFalse(self.foreign.expo_value_tier)
+        self.assertEqual(
+            self.foreign.with_company(self.other_company).expo_value_tier, "key"
+        )
 
         self.start_tour(
             "/odoo", "expo_crm_segmentation_dashboard_tour", login="tour_seg_marketing"
@@ -85,21 +91,15 @@ class TestSegmentationUi(HttpCase, SegmentationCommon):
 
         # what the user read is what the company's customers are
         Partner = self.env["res.partner"].with_user(self.marketing_user)
-        company_ids = self.marketing_user.company_ids.ids
         tiers = dict(
             Partner._read_group(
-                [("expo_seg_company_id", "in", company_ids)],
-                ["expo_value_tier"],
-                ["__count"],
+                [("expo_seg_date", "!=", False)], ["expo_value_tier"], ["__count"]
             )
         )
         self.assertEqual(
             tiers, {"strategic": 1, "key": 2, "transactional": 1, "risk": 1}
         )
         key_customers = Partner.search(
-            [
-                ("expo_seg_company_id", "in", company_ids),
-                ("expo_value_tier", "=", "key"),
-            ]
+            [("expo_seg_date", "!=", False), ("expo_value_tier", "=", "key")]
         )
         self.assertEqual(key_customers, self.beta | self.epsilon)

@@ -73,7 +73,10 @@ class TestSurveyUi(HttpCase, ExpoSurveyCommon):
         )
         self.assertEqual(campaign.nps, -100.0)
         activity = self.env["mail.activity"].search(
-            [("res_model", "=", "res.partner"), ("res_id", "=", self.gallery.id)]
+            [
+                ("res_model", "=", "expo.participation"),
+                ("res_id", "=", participation.id),
+            ]
         )
         self.assertEqual(activity.user_id, self.salesperson)
         self.assertEqual(
