@@ -1,14 +1,15 @@
 import { registry } from "@web/core/registry";
 
 /**
- * On the customer's form, the marketing manager finds the survey's feedback and the
- * call-back activity the detractor's answer scheduled.
+ * On the customer's form, the marketing manager finds the survey's feedback; the
+ * customer's chatter only says that it answered (the detail and the call-back are
+ * on the participation, for its company's users).
  */
 registry.category("web_tour.tours").add("expo_crm_survey_partner_tour", {
     steps: () => [
         {
-            content: "The detractor's follow-up is planned on the customer",
-            trigger: ".o-mail-Chatter .o-mail-Activity:contains(Unhappy after Test Art Fair 2025: call back)",
+            content: "The customer's chatter says that it answered",
+            trigger: ".o-mail-Chatter .o-mail-Message:contains(answered the survey)",
         },
         {
             content: "Open the Exhibitions tab",
