@@ -4,7 +4,7 @@
     "name": "Expo CRM",
     "summary": "Exhibition customers across editions: roles, participations, "
     "lifecycle, value and next-edition rebooking",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/expo-crm/expo-crm",
     "author": "Expo CRM contributors",

@@ -23,7 +23,7 @@ class EventBooth(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if {"partner_id", "state", "expo_space_sqm", "sale_order_line_id"} & set(vals):
+        if {"partner_id", "state", "expo_area_sqm", "sale_order_line_id"} & set(vals):
             self._expo_sync_participations()
         return res
 

@@ -5,16 +5,16 @@ from odoo import fields, models
 class EventBoothCategory(models.Model):
     _inherit = "event.booth.category"
 
-    expo_space_sqm = fields.Float(
-        "Booth Size (m²)",
+    expo_area_sqm = fields.Float(
+        "Default Area (m²)",
         digits=(16, 2),
-        help="Default floor space of the booths of this category.",
+        help="Floor area a new booth of this category starts with.",
     )
 
     _sql_constraints = [
         (
-            "expo_space_sqm_positive",
-            "CHECK(expo_space_sqm >= 0)",
-            "A booth size cannot be negative.",
+            "expo_area_sqm_positive",
+            "CHECK(expo_area_sqm >= 0)",
+            "A booth area cannot be negative.",
         ),
     ]

@@ -5,28 +5,29 @@ from odoo import api, fields, models
 class EventTypeBooth(models.Model):
     _inherit = "event.type.booth"
 
-    expo_space_sqm = fields.Float(
-        "Size (m²)",
+    expo_area_sqm = fields.Float(
+        "Area (m²)",
         digits=(16, 2),
-        compute="_compute_expo_space_sqm",
+        compute="_compute_expo_area_sqm",
         store=True,
         readonly=False,
-        help="Floor space of the booth; defaults to the size of its category.",
+        help="Net floor area of the booth, in m²; starts from the default area of "
+        "its category.",
     )
 
     _sql_constraints = [
         (
-            "expo_space_sqm_positive",
-            "CHECK(expo_space_sqm >= 0)",
-            "A booth size cannot be negative.",
+            "expo_area_sqm_positive",
+            "CHECK(expo_area_sqm >= 0)",
+            "A booth area cannot be negative.",
         ),
     ]
 
     @api.depends("booth_category_id")
-    def _compute_expo_space_sqm(self):
+    def _compute_expo_area_sqm(self):
         for booth in self:
-            booth.expo_space_sqm = booth.booth_category_id.expo_space_sqm
+            booth.expo_area_sqm = booth.booth_category_id.expo_area_sqm
 
     @api.model
     def _get_event_booth_fields_whitelist(self):
-        return super()._get_event_booth_fields_whitelist() + ["expo_space_sqm"]
+        return super()._get_event_booth_fields_whitelist() + ["expo_area_sqm"]

@@ -366,7 +366,7 @@ class ExpoParticipation(models.Model):
     def _expo_sync_space_from_booths(self):
         """Space of participations with booths = the sum of their booth sizes."""
         for participation in self.filtered("booth_ids"):
-            space = sum(participation.booth_ids.mapped("expo_space_sqm"))
+            space = sum(participation.booth_ids.mapped("expo_area_sqm"))
             if participation.space_sqm != space:
                 participation.space_sqm = space
 

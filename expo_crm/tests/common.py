@@ -148,7 +148,7 @@ class ExpoCrmSaleCommon(ExpoCrmCommon, AccountTestInvoicingCommon):
         cls.booth_category = cls.env["event.booth.category"].create(
             {
                 "name": "Standard 12 m²",
-                "expo_space_sqm": 12.0,
+                "expo_area_sqm": 12.0,
                 "product_id": cls.product_booth.id,
             }
         )
