@@ -13,3 +13,4 @@ from . import test_ui
 from . import test_ui_sales
 from . import test_demo
 from . import test_click_everywhere
+from . import test_space_draw_rules
