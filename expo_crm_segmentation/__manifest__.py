@@ -4,7 +4,7 @@
     "name": "Expo CRM Segmentation",
     "summary": "Customer segments, value tiers, churn risk and retention analytics "
     "across exhibition editions",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/expo-crm/expo-crm",
     "author": "Expo CRM contributors",
@@ -26,6 +26,7 @@
         "views/expo_relationship_views.xml",
         "views/expo_segment_snapshot_views.xml",
         "views/expo_segment_migration_views.xml",
+        "views/expo_space_draw_views.xml",
         "views/expo_crm_segmentation_menus.xml",
     ],
     "demo": ["demo/expo_demo_segmentation.xml"],

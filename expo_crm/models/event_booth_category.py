@@ -10,11 +10,24 @@ class EventBoothCategory(models.Model):
         digits=(16, 2),
         help="Floor area a new booth of this category starts with.",
     )
+    expo_price_per_sqm = fields.Float(
+        "Price per m²",
+        digits="Product Price",
+        groups="event.group_event_registration_desk",
+        help="When set, a booth of this category costs its area times this price "
+        "(unless its own price is changed); empty: every booth costs the category's "
+        "price.",
+    )
 
     _sql_constraints = [
         (
             "expo_area_sqm_positive",
             "CHECK(expo_area_sqm >= 0)",
             "A booth area cannot be negative.",
+        ),
+        (
+            "expo_price_per_sqm_positive",
+            "CHECK(expo_price_per_sqm >= 0)",
+            "A price per m² cannot be negative.",
         ),
     ]

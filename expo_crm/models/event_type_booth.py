@@ -1,6 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+BOOTH_TYPES = [
+    ("inline", "Inline"),
+    ("corner", "Corner"),
+    ("peninsula", "Peninsula"),
+    ("island", "Island"),
+]
+
 
 class EventTypeBooth(models.Model):
     _inherit = "event.type.booth"
@@ -13,6 +20,14 @@ class EventTypeBooth(models.Model):
         readonly=False,
         help="Net floor area of the booth, in m²; starts from the default area of "
         "its category.",
+    )
+    expo_booth_type = fields.Selection(
+        BOOTH_TYPES,
+        string="Booth Type",
+        default="inline",
+        required=True,
+        help="Open sides: inline (one, in a row), corner (two), peninsula (three, "
+        "at the end of a row), island (four, free-standing).",
     )
 
     _sql_constraints = [
@@ -30,4 +45,9 @@ class EventTypeBooth(models.Model):
 
     @api.model
     def _get_event_booth_fields_whitelist(self):
-        return super()._get_event_booth_fields_whitelist() + ["expo_area_sqm"]
+        # a booth prices itself from its category and area, not from the template
+        fields_list = super()._get_event_booth_fields_whitelist()
+        return [fname for fname in fields_list if fname != "price"] + [
+            "expo_area_sqm",
+            "expo_booth_type",
+        ]

@@ -55,8 +55,9 @@ class Preference:
 
 @dataclass(frozen=True, slots=True)
 class Applicant:
-    """An opportunity taking part in the draw; ``holds`` are the booths it holds
-    already (then it is served and keeps them)."""
+    """An opportunity taking part in the draw. ``holds`` are the booths it holds
+    already: then it is served and keeps them; a ``settled`` applicant was served
+    in an earlier run and keeps its outcome whatever it holds now."""
 
     id: int
     points: float = 0.0
@@ -64,6 +65,7 @@ class Applicant:
     date_created: datetime | None = None
     preferences: tuple[Preference, ...] = ()
     holds: tuple[int, ...] = ()
+    settled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,9 +341,9 @@ def _named_missed(preference, floor, holders):
 
 
 def run_draw(applicants, free_booths):
-    """Every applicant's outcome in draw order over the free booths: applicants
-    holding booths keep them, the others take their highest preference still
-    free, else wait."""
+    """Every applicant's outcome in draw order over the free booths: served
+    applicants keep what they hold, the others take their highest preference
+    still free, else wait."""
     floor = FreeFloor(free_booths)
     ordered = draw_order(applicants)
     holders = {
@@ -351,13 +353,14 @@ def run_draw(applicants, free_booths):
     }
     outcomes = []
     for position, applicant in enumerate(ordered, 1):
-        if applicant.holds:
+        if applicant.holds or applicant.settled:
+            note = ("served", {"booths": list(applicant.holds)})
             outcomes.append(
                 Outcome(
                     applicant.id,
                     position,
                     tuple(applicant.holds),
-                    notes=(("served", {"booths": list(applicant.holds)}),),
+                    notes=(note,) if applicant.holds else (),
                 )
             )
             continue

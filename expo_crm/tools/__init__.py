@@ -3,5 +3,6 @@ from .bulk_write import (
     only_changed_values,
     write_computed_values,
 )
+from .formats import format_area
 from .plain import plain_currency
 from .reasons import render_reasons
