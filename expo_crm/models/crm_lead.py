@@ -156,7 +156,11 @@ class CrmLead(models.Model):
             else:
                 lead.expo_date_signed = lead.expo_date_signed
 
-    @api.depends("expo_booth_ids.expo_sale_state")
+    @api.depends(
+        "expo_booth_ids.expo_sale_state",
+        "order_ids.state",
+        "order_ids.order_line.event_booth_pending_ids",
+    )
     def _compute_expo_booth_to_quote_count(self):
         for lead in self:
             lead.expo_booth_to_quote_count = len(lead._expo_booths_to_quote())

@@ -258,7 +258,11 @@ class ExpoSpaceDraw(models.Model):
         for lead in leads:
             line = line_by_lead.get(lead.id)
             if line:
-                figures = (line.priority_points, line.date_signed, line.lead_date)
+                figures = (
+                    line.priority_points,
+                    line.date_signed or None,
+                    line.lead_date or None,
+                )
             else:
                 figures = (
                     points.get(lead.partner_id.commercial_partner_id.id, 0.0),

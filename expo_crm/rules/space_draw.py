@@ -89,9 +89,9 @@ def draw_key(applicant):
     creation, then the lowest id."""
     return (
         -applicant.points,
-        applicant.date_signed is None,
+        not applicant.date_signed,
         applicant.date_signed or date.min,
-        applicant.date_created is None,
+        not applicant.date_created,
         applicant.date_created or datetime.min,
         applicant.id,
     )

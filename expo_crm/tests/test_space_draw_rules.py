@@ -77,6 +77,17 @@ class TestDrawOrder(BaseCase):
         # not signed yet comes after every signed applicant of the same points
         self.assertEqual([a.id for a in order], [2, 1, 5, 4, 3])
 
+    def test_missing_dates_as_stored_by_the_orm(self):
+        # an empty date read from a record is False: it still comes last
+        order = draw_order(
+            [
+                Applicant(1, 10, False, False),
+                Applicant(2, 10, date(2026, 5, 1), datetime(2026, 1, 2)),
+                Applicant(3, 10, date(2026, 5, 1), False),
+            ]
+        )
+        self.assertEqual([a.id for a in order], [2, 3, 1])
+
     def test_more_points_beat_an_earlier_signature(self):
         order = draw_order(
             [applicant(1, 10, signed=date(2025, 1, 1)), applicant(2, 10.5)]
