@@ -261,7 +261,7 @@ class EventBooth(models.Model):
                 )
             )
         for booth in self.filtered(lambda booth: not booth._expo_is_free()):
-            booth.message_post(
+            booth._message_log(
                 body=_("Released by %(user)s.", user=self.env.user.display_name)
             )
         self._expo_free("released", {"state": "available", "partner_id": False})

@@ -77,7 +77,10 @@ class ExpoBoothPreference(models.Model):
     @api.depends("lead_id.expo_booth_preference_ids.sequence")
     def _compute_rank(self):
         for lead in self.lead_id:
-            ranked = lead.expo_booth_preference_ids.sorted(lambda p: (p.sequence, p.id))
+            # new lines (not saved yet) after the saved ones of the same sequence
+            ranked = lead.expo_booth_preference_ids.sorted(
+                lambda pref: (pref.sequence, pref._origin.id or float("inf"))
+            )
             for rank, preference in enumerate(ranked, 1):
                 preference.rank = rank
         for preference in self.filtered(lambda p: not p.lead_id):

@@ -338,7 +338,7 @@ class ExpoSpaceDraw(models.Model):
 
     def _post_assigned(self):
         held = self.line_ids.filtered(lambda line: line.state == "assigned")
-        self.message_post(
+        self._message_log(
             body=_(
                 "Assigned by %(user)s: %(booths)s booths held for %(served)s "
                 "applicants until %(date)s, %(waiting)s on the waiting list.",

@@ -39,7 +39,7 @@ registry.category("web_tour.tours").add("expo_crm_waiting_list_tour", {
         },
         {
             content: "It is held again, for the applicant who waited",
-            trigger: ".o_form_view .o_field_widget[name=expo_lead_id]:contains(Draw Newcomer)",
+            trigger: ".o_form_view .o_field_widget[name=expo_lead_id] input:value(Draw Newcomer next booth)",
         },
         {
             trigger: ".o_form_view .ribbon:contains(Held)",
