@@ -91,6 +91,7 @@ class EventBooth(models.Model):
         copy=False,
         ondelete="set null",
         readonly=True,
+        check_company=True,
     )
     expo_holder_id = fields.Many2one(
         "res.partner",
@@ -101,7 +102,9 @@ class EventBooth(models.Model):
         help="The customer holding, renting or having bought the booth.",
     )
     expo_user_id = fields.Many2one(related="expo_lead_id.user_id", string="Salesperson")
-    expo_state_color = fields.Integer(compute="_compute_expo_state_color")
+    expo_state_color = fields.Integer(
+        "Sale Status Color", compute="_compute_expo_state_color"
+    )
 
     expo_participation_ids = fields.Many2many(
         "expo.participation",

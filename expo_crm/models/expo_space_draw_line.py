@@ -102,6 +102,7 @@ class ExpoSpaceDrawLine(models.Model):
         "booth_id",
         string="Booths",
         readonly=True,
+        check_company=True,
         help="What the simulation proposes, or what was held for the applicant.",
     )
     area_sqm = fields.Float("Area (m²)", compute="_compute_area_sqm", digits=(16, 2))

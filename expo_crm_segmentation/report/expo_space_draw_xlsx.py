@@ -13,9 +13,9 @@ class ExpoSpaceDrawXlsx(models.AbstractModel):
     def _columns(self):
         """(header, width, value of a line) of the order sheet."""
         states = dict(
-            self.env["expo.space.draw.line"]._fields["state"]._description_selection(
-                self.env
-            )
+            self.env["expo.space.draw.line"]
+            ._fields["state"]
+            ._description_selection(self.env)
         )
         return [
             (_("No."), 6, lambda line: line.sequence),

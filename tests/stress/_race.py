@@ -1,6 +1,8 @@
 """Two users pressing the same button at the same moment, each in a transaction of
 its own: the helper of the concurrency scenarios of this folder."""
 
+import argparse
+import json
 import random
 import threading
 import time
@@ -53,17 +55,17 @@ def press(registry, uid, model, record_id, method, barrier, results):
         time.sleep(random.uniform(0.05, 0.3) * retries)
 
 
-def race(registry, uids, model, record_id, method):
-    """Run ``method`` on the record in one thread per user at the same moment;
-    return the threads' results."""
-    barrier = threading.Barrier(len(uids))
+def race(registry, calls):
+    """Run each ``(uid, model, record id, method)`` of ``calls`` in a thread of its
+    own, all at the same moment; return the threads' results."""
+    barrier = threading.Barrier(len(calls))
     results = []
     threads = [
         threading.Thread(
             target=press,
             args=(registry, uid, model, record_id, method, barrier, results),
         )
-        for uid in uids
+        for uid, model, record_id, method in calls
     ]
     for thread in threads:
         thread.start()
@@ -81,3 +83,20 @@ def tally(results):
         "retries": sum(result[1] for result in results),
         "errors": [result[2] for result in results if result[0] == "failed"],
     }
+
+
+def main(prog, run, sizes):
+    """Command line of a scenario: ``python -m stress.<scenario> -c ODOO_CONF --db
+    NAME [--size small|large]`` prints its figures."""
+    import odoo
+    from odoo.modules.registry import Registry
+
+    parser = argparse.ArgumentParser(prog=prog)
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--size", choices=sorted(sizes), default="small")
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(
+        ["-c", args.config, "-d", args.db, "--log-level=warn"]
+    )
+    print(json.dumps(run(Registry(args.db), args.size), indent=2))

@@ -12,8 +12,6 @@ Standalone: ``cd tests && python -m stress.draw -c ../.local/odoo.conf --db NAME
 is removed at the end.
 """
 
-import argparse
-import json
 import uuid
 from datetime import datetime, timedelta
 
@@ -52,10 +50,10 @@ def run(registry, size="small"):
             _reset(registry, setup)
             results = _race.race(
                 registry,
-                setup["managers"],
-                "expo.space.draw",
-                setup["draw"],
-                "action_assign",
+                [
+                    (uid, "expo.space.draw", setup["draw"], "action_assign")
+                    for uid in setup["managers"]
+                ],
             )
             counts = _race.tally(results)
             for key in ("refused", "retries", "failures"):
@@ -258,20 +256,5 @@ def _tear_down(registry, setup):
         cr.commit()
 
 
-def main():
-    import odoo
-    from odoo.modules.registry import Registry
-
-    parser = argparse.ArgumentParser(prog="python -m stress.draw")
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--size", choices=sorted(SIZES), default="small")
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(
-        ["-c", args.config, "-d", args.db, "--log-level=warn"]
-    )
-    print(json.dumps(run(Registry(args.db), args.size), indent=2))
-
-
 if __name__ == "__main__":
-    main()
+    _race.main("python -m stress.draw", run, SIZES)
