@@ -102,13 +102,16 @@ class ExpoBoothPreference(models.Model):
     def _describe_wish(self, hall, booth_type, min_area):
         """A wish in words, in the reader's language."""
         types = dict(self._fields["booth_type"]._description_selection(self.env))
-        parts = [
-            hall.display_name if hall else _("any hall"),
-            types[booth_type] if booth_type else _("any type"),
-        ]
+        hall = hall.display_name if hall else _("any hall")
+        booth_type = types[booth_type] if booth_type else _("any type")
         if min_area:
-            parts.append(_("from %(area)s m²", area=format_area(self.env, min_area)))
-        return ", ".join(parts)
+            return _(
+                "%(hall)s, %(type)s, from %(area)s m²",
+                hall=hall,
+                type=booth_type,
+                area=format_area(self.env, min_area),
+            )
+        return _("%(hall)s, %(type)s", hall=hall, type=booth_type)
 
     @api.constrains("booth_ids", "hall_id", "booth_type", "min_area_sqm", "lead_id")
     def _check_choice(self):

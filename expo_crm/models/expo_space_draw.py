@@ -24,6 +24,7 @@ class ExpoSpaceDraw(models.Model):
     _inherit = ["mail.thread"]
     _order = "id desc"
     _check_company_auto = True
+    _rec_name = "event_id"
 
     def _default_role_ids(self):
         return self.env.ref("expo_crm.role_exhibitor") | self.env.ref(
@@ -34,7 +35,6 @@ class ExpoSpaceDraw(models.Model):
         return self.env.company.expo_booth_hold_days
 
     # what is drawn
-    name = fields.Char(compute="_compute_name", store=True, readonly=False)
     event_id = fields.Many2one(
         "event.event",
         string="Edition",
@@ -88,9 +88,11 @@ class ExpoSpaceDraw(models.Model):
     ]
 
     @api.depends("event_id")
-    def _compute_name(self):
+    def _compute_display_name(self):
         for draw in self:
-            draw.name = _("Space Draw %(edition)s", edition=draw.event_id.name or "")
+            draw.display_name = _(
+                "Space Draw %(edition)s", edition=draw.event_id.display_name or ""
+            )
 
     @api.depends("line_ids.state")
     def _compute_counts(self):

@@ -47,22 +47,24 @@ class ExpoSpaceDrawXlsx(models.AbstractModel):
             "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
             "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
         }
-        for draw in draws:
-            self._write_sheet(workbook, formats, draw, draw.line_ids, draw.name)
+        for number, draw in enumerate(draws, start=1):
+            suffix = f" {number}" if len(draws) > 1 else ""
+            self._write_sheet(
+                workbook,
+                formats,
+                draw,
+                draw.line_ids,
+                _("Order and Outcome") + suffix,
+            )
             waiting = draw.line_ids.filtered(lambda line: line.state == "waiting")
             if waiting:
                 self._write_sheet(
-                    workbook,
-                    formats,
-                    draw,
-                    waiting,
-                    _("Waiting List %(edition)s", edition=draw.event_id.name),
+                    workbook, formats, draw, waiting, _("Waiting List") + suffix
                 )
 
-    def _write_sheet(self, workbook, formats, draw, lines, title):
-        # sheet names: at most 31 characters, unique in the workbook
-        sheet = workbook.add_worksheet(f"{title[:27]} {len(workbook.worksheets()) + 1}")
-        sheet.write(0, 0, title, formats["title"])
+    def _write_sheet(self, workbook, formats, draw, lines, sheet_name):
+        sheet = workbook.add_worksheet(sheet_name[:31])
+        sheet.write(0, 0, draw.display_name, formats["title"])
         sheet.write(
             1,
             0,

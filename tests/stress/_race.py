@@ -11,6 +11,7 @@ from psycopg2 import OperationalError, errors
 
 from odoo import api
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import mute_logger
 
 # as Odoo retries a request that hit a concurrency error
 MAX_TRIES = 5
@@ -33,9 +34,11 @@ def press(registry, uid, model, record_id, method, barrier, results):
         with registry.cursor() as cr:
             env = api.Environment(cr, uid, {})
             try:
-                getattr(env[model].browse(record_id), method)()
-                env.flush_all()
-                cr.commit()
+                # the concurrency errors retried here are expected: not logged
+                with mute_logger("odoo.sql_db"):
+                    getattr(env[model].browse(record_id), method)()
+                    env.flush_all()
+                    cr.commit()
                 results.append(("done", retries))
                 return
             except (UserError, ValidationError) as error:
