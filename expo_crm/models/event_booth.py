@@ -64,7 +64,6 @@ class EventBooth(models.Model):
         compute="_compute_expo_sale_state",
         store=True,
         index=True,
-        tracking=True,
         group_expand=True,
         help="Available; held for an opportunity until a date; reserved (its sale "
         "order is confirmed: the contract is signed); sold (paid).",
