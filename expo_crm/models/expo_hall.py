@@ -35,7 +35,7 @@ class ExpoHall(models.Model):
         help="Floor area of the hall; the booths' net area is what is sold.",
     )
     booth_ids = fields.One2many("event.booth", "expo_hall_id", string="Booths")
-    booth_count = fields.Integer("Booth Count", compute="_compute_booth_count")
+    booth_count = fields.Integer(compute="_compute_booth_count")
 
     _sql_constraints = [
         (

@@ -78,7 +78,7 @@ class ExpoSpaceDraw(models.Model):
     )
 
     # figures
-    applicant_count = fields.Integer("Applicant Count", compute="_compute_counts")
+    applicant_count = fields.Integer(compute="_compute_counts")
     served_count = fields.Integer("Served", compute="_compute_counts")
     waiting_count = fields.Integer("Waiting List", compute="_compute_counts")
     free_booth_count = fields.Integer("Free Booths", compute="_compute_counts")

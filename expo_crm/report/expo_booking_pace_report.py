@@ -25,7 +25,6 @@ class ExpoBookingPaceReport(models.Model):
     role_id = fields.Many2one("expo.role", string="Role", readonly=True)
     hall_id = fields.Many2one("expo.hall", string="Hall", readonly=True)
     edition_rank = fields.Integer(
-        "Edition Rank",
         readonly=True,
         aggregator=False,
         help="1 for the newest edition of the series, 2 for the one before, etc.",
