@@ -26,6 +26,7 @@
         "views/expo_relationship_views.xml",
         "views/expo_segment_snapshot_views.xml",
         "views/expo_segment_migration_views.xml",
+        "views/expo_space_draw_views.xml",
         "views/expo_crm_segmentation_menus.xml",
     ],
     "demo": ["demo/expo_demo_segmentation.xml"],

@@ -43,6 +43,21 @@ SHOTS = [
         640,
     ),
     (
+        "expo_crm/static/description/floor_kanban.png",
+        "en_US",
+        "/odoo/action-expo_crm.expo_booth_action",
+        [],
+        760,
+    ),
+    (
+        "expo_crm/static/description/space_draw.png",
+        "en_US",
+        "/odoo/action-expo_crm.expo_space_draw_action/"
+        "{ref:expo_crm.expo_demo_space_draw_hzaf_5}",
+        [],
+        1000,
+    ),
+    (
         "expo_crm_segmentation/static/description/segment_dashboard.png",
         "en_US",
         "/odoo/action-expo_crm_segmentation.expo_segment_list_action",

@@ -65,6 +65,7 @@ class TestScaleSmoke(TransactionCase):
                 "nps",
                 "incremental",
                 "rebooking",
+                "draw",
             },
         )
         self.assertGreater(results["full"]["figures_checked"], counts["res_partner"])
@@ -97,6 +98,20 @@ class TestScaleSmoke(TransactionCase):
             rebooking["participants"],
         )
         self.assertGreater(rebooking["opportunities"], 0)
+        draw = results["draw"]
+        # more applicants than booths: some are served, the others wait
+        self.assertGreater(draw["served"], 0)
+        self.assertGreater(draw["waiting"], 0)
+        self.assertEqual(draw["served"] + draw["waiting"], draw["applicants"])
+        self.assertGreaterEqual(draw["booths_held"], draw["served"])
+        self.assertLessEqual(draw["booths_held"], draw["booths"])
+        self.assertGreater(draw["figures_checked"], draw["applicants"])
+        # the step rolled back its floor: nothing of it is left
+        self.assertFalse(
+            self.env["expo.space.draw"].search(
+                [("event_id.name", "=like", "Scale Fair %")]
+            )
+        )
 
     def _assert_amounts_from_invoices(self):
         """The participations invoiced through the ORM hold what their posted

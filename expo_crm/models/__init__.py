@@ -9,12 +9,17 @@ from . import sale_order
 from . import sale_order_line
 from . import account_move
 from . import account_partial_reconcile
+from . import expo_hall
 from . import event_booth_category
 from . import event_type_booth
 from . import event_booth
 from . import event_registration
 from . import crm_lead
 from . import expo_batch_run
+from . import expo_booth_preference
+from . import expo_space_draw
+from . import expo_space_draw_line
+from . import expo_sponsorship_package
 from . import expo_relationship
 from . import res_company
 from . import res_config_settings

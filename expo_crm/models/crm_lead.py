@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..rules.space_draw import Booth, stand_type
 
 MAN_ANSWERS = [("unknown", "Unknown"), ("no", "No"), ("yes", "Yes")]
 
@@ -100,6 +102,39 @@ class CrmLead(models.Model):
         help="The participation booked by winning this opportunity.",
     )
 
+    # booths: preferences, the space draw, held and rented booths
+    expo_booth_preference_ids = fields.One2many(
+        "expo.booth.preference",
+        "lead_id",
+        string="Booth Preferences",
+        help="Up to five ranked choices for the space draw: booths, or a hall, a type "
+        "and a minimum area.",
+    )
+    expo_booth_ids = fields.One2many(
+        "event.booth",
+        "expo_lead_id",
+        string="Booths",
+        readonly=True,
+        help="Booths held for the opportunity, or reserved or sold through it.",
+    )
+    expo_date_signed = fields.Date(
+        "Application Signed On",
+        compute="_compute_expo_date_signed",
+        store=True,
+        readonly=False,
+        copy=False,
+        tracking=True,
+        help="When the customer signed its space application: in the space draw it "
+        "breaks ties of priority points (earliest first). Taken from the first "
+        "quotation signed online, or entered.",
+    )
+    expo_draw_line_ids = fields.One2many(
+        "expo.space.draw.line", "lead_id", string="Space Draw", readonly=True
+    )
+    expo_booth_to_quote_count = fields.Integer(
+        "Booths to Quote", compute="_compute_expo_booth_to_quote_count"
+    )
+
     _sql_constraints = [
         (
             "expo_space_requested_positive",
@@ -128,6 +163,41 @@ class CrmLead(models.Model):
                 == "yes"
             )
 
+    @api.depends("order_ids.signed_on", "order_ids.state")
+    def _compute_expo_date_signed(self):
+        for lead in self:
+            signed = [
+                order.signed_on
+                for order in lead.order_ids
+                if order.signed_on and order.state != "cancel"
+            ]
+            if signed:
+                lead.expo_date_signed = min(signed).date()
+            else:
+                lead.expo_date_signed = lead.expo_date_signed
+
+    @api.depends(
+        "expo_booth_ids.expo_sale_state",
+        "order_ids.state",
+        "order_ids.order_line.event_booth_pending_ids",
+    )
+    def _compute_expo_booth_to_quote_count(self):
+        for lead in self:
+            lead.expo_booth_to_quote_count = len(lead._expo_booths_to_quote())
+
+    @api.constrains("expo_event_id")
+    def _check_expo_preference_edition(self):
+        for lead in self:
+            booths = lead.expo_booth_preference_ids.booth_ids
+            if booths.event_id - lead.expo_event_id:
+                raise ValidationError(
+                    _(
+                        "The booth preferences of %(lead)s name booths of another "
+                        "edition: remove them before changing its edition.",
+                        lead=lead.display_name,
+                    )
+                )
+
     @api.constrains("expo_event_id", "expo_previous_participation_id")
     def _check_expo_previous_participation(self):
         for lead in self:
@@ -152,6 +222,12 @@ class CrmLead(models.Model):
             self.filtered(
                 lambda lead: lead.expo_event_id and lead.active and lead.stage_id.is_won
             )._expo_book_participations()
+        if "active" in vals and not vals["active"]:
+            # a lost opportunity gives its held booths back to the waiting list
+            held = self.sudo().expo_booth_ids.filtered(
+                lambda booth: booth.expo_sale_state == "held"
+            )
+            held._expo_free("lost")
         return res
 
     def _expo_book_participations(self):
@@ -213,3 +289,111 @@ class CrmLead(models.Model):
         if self.expo_event_id:
             context["default_expo_event_id"] = self.expo_event_id.id
         return context
+
+    # booths
+    def _expo_booths_to_quote(self):
+        """Booths held for the opportunity that are on none of its live
+        quotations."""
+        self.ensure_one()
+        booths = self.expo_booth_ids.filtered(
+            lambda booth: booth.expo_sale_state == "held"
+        )
+        quoted = (
+            booths.sudo()
+            .event_booth_registration_ids.filtered(
+                lambda reg: reg.sale_order_line_id.order_id.state != "cancel"
+            )
+            .event_booth_id
+        )
+        return booths - quoted
+
+    def action_expo_quote_booths(self):
+        """Add the held booths to the opportunity's quotation (a new one when it has
+        none in draft), a line per booth priced by its area, and open it."""
+        self.ensure_one()
+        booths = self._expo_booths_to_quote()
+        if not booths:
+            raise UserError(
+                _(
+                    "%(lead)s holds no booth that is not on a quotation yet.",
+                    lead=self.display_name,
+                )
+            )
+        if not self.partner_id:
+            raise UserError(
+                _("Choose the customer of %(lead)s first.", lead=self.display_name)
+            )
+        order = self.order_ids.filtered(
+            lambda order: order.state in ("draft", "sent")
+        ).sorted("id")[-1:]
+        lines = [
+            Command.create(booth._expo_quotation_line_values()) for booth in booths
+        ]
+        if order:
+            order.order_line = lines
+        else:
+            order = (
+                self.env["sale.order"]
+                .with_context(**self._prepare_opportunity_quotation_context())
+                .create({"partner_id": self.partner_id.id, "order_line": lines})
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": order.id,
+            "views": [(False, "form")],
+        }
+
+    def _expo_same_booth_values(self):
+        """A first choice "same booth as last edition": the booths of the same
+        names in this edition, else a wish for their hall, type and area."""
+        self.ensure_one()
+        previous = self.expo_previous_participation_id.booth_ids
+        if not previous or not self.expo_event_id:
+            return None
+        same = self.env["event.booth"].search(
+            [
+                ("event_id", "=", self.expo_event_id.id),
+                ("name", "in", previous.mapped("name")),
+            ]
+        )
+        if same and sorted(same.mapped("name")) == sorted(previous.mapped("name")):
+            return {
+                "lead_id": self.id,
+                "sequence": 0,
+                "booth_ids": [Command.set(same.ids)],
+            }
+        hall = previous.expo_hall_id
+        venue = self.expo_event_id.address_id
+        plain = [
+            Booth(booth.id, booth.expo_area_sqm, booth_type=booth.expo_booth_type)
+            for booth in previous
+        ]
+        return {
+            "lead_id": self.id,
+            "sequence": 0,
+            "hall_id": hall.id if len(hall) == 1 and hall.venue_id == venue else False,
+            "booth_type": stand_type(plain),
+            "min_area_sqm": sum(previous.mapped("expo_area_sqm")),
+        }
+
+    def action_expo_same_booth(self):
+        """Add "same booth as last edition" as the first booth preference."""
+        values = [
+            vals for vals in (lead._expo_same_booth_values() for lead in self) if vals
+        ]
+        if not values:
+            raise UserError(
+                _("The previous participation rented no booth to take again.")
+            )
+        self.env["expo.booth.preference"].create(values)
+
+    def _expo_schedule_todo(self, summary, note):
+        """A to-do activity for each opportunity's salesperson."""
+        for lead in self:
+            lead.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=summary,
+                note=note,
+                user_id=(lead.user_id or self.env.user).id,
+            )

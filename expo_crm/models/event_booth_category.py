@@ -6,16 +6,29 @@ class EventBoothCategory(models.Model):
     _inherit = ["event.booth.category", "expo.number.check.mixin"]
     _name = "event.booth.category"
 
-    expo_space_sqm = fields.Float(
-        "Booth Size (m²)",
+    expo_area_sqm = fields.Float(
+        "Default Area (m²)",
         digits=(16, 2),
-        help="Default floor space of the booths of this category.",
+        help="Floor area a new booth of this category starts with.",
+    )
+    expo_price_per_sqm = fields.Float(
+        "Price per m²",
+        digits="Product Price",
+        groups="event.group_event_registration_desk",
+        help="When set, a booth of this category costs its area times this price "
+        "(unless its own price is changed); empty: every booth costs the category's "
+        "price.",
     )
 
     _sql_constraints = [
         (
-            "expo_space_sqm_positive",
-            "CHECK(expo_space_sqm >= 0)",
-            "A booth size cannot be negative.",
+            "expo_area_sqm_positive",
+            "CHECK(expo_area_sqm >= 0)",
+            "A booth area cannot be negative.",
+        ),
+        (
+            "expo_price_per_sqm_positive",
+            "CHECK(expo_price_per_sqm >= 0)",
+            "A price per m² cannot be negative.",
         ),
     ]

@@ -3,6 +3,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from ..rules import space_draw as rule
 from .expo_participation import TAKEN_PART_STATES
 
 
@@ -60,6 +61,26 @@ class EventEvent(models.Model):
     )
     expo_rebooking_lead_count = fields.Integer(
         "Rebooking Opportunities", compute="_compute_expo_rebooking_lead_count"
+    )
+
+    # the floor: booths' net area by sale status, the space draw, sponsorships
+    expo_floor_area_sqm = fields.Float(
+        "Floor Area (m²)", compute="_compute_expo_floor", digits=(16, 0)
+    )
+    expo_floor_sold_sqm = fields.Float(
+        "Area Sold (m²)",
+        compute="_compute_expo_floor",
+        digits=(16, 0),
+        help="Net area of the booths reserved (sale order confirmed) or sold (paid).",
+    )
+    expo_floor_available_sqm = fields.Float(
+        "Area Available (m²)", compute="_compute_expo_floor", digits=(16, 0)
+    )
+    expo_space_draw_ids = fields.One2many(
+        "expo.space.draw", "event_id", string="Space Draw"
+    )
+    expo_sponsorship_package_ids = fields.One2many(
+        "expo.sponsorship.package", "event_id", string="Sponsorship Packages"
     )
 
     @api.constrains("expo_series_id", "company_id")
@@ -136,6 +157,112 @@ class EventEvent(models.Model):
             event.expo_participation_count = count
             event.expo_space_sqm = space
             event.expo_amount_invoiced = amount
+
+    def _compute_expo_floor(self):
+        areas = {
+            (event.id, state): area
+            for event, state, area in self.env["event.booth"]._read_group(
+                [("event_id", "in", self.ids)],
+                ["event_id", "expo_sale_state"],
+                ["expo_area_sqm:sum"],
+            )
+        }
+        for event in self:
+            area = {
+                state: areas.get((event.id, state), 0.0)
+                for state in ("available", "held", "reserved", "sold")
+            }
+            event.expo_floor_area_sqm = sum(area.values())
+            event.expo_floor_sold_sqm = area["reserved"] + area["sold"]
+            event.expo_floor_available_sqm = area["available"]
+
+    def _expo_free_floor(self):
+        """The edition's free booths (available, held for nobody) as the space
+        draw reads them, ordered on the floor by hall, row, position and name."""
+        self.ensure_one()
+        booths = (
+            self.env["event.booth"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("event_id", "=", self.id),
+                    ("state", "=", "available"),
+                    ("expo_lead_id", "=", False),
+                ],
+                [
+                    "expo_hall_id",
+                    "expo_area_sqm",
+                    "expo_booth_type",
+                    "expo_row",
+                    "expo_row_position",
+                    "name",
+                ],
+            )
+        )
+        halls = {hall.id: hall.sequence for hall in booths.expo_hall_id}
+        return [
+            rule.Booth(
+                booth.id,
+                booth.expo_area_sqm,
+                booth.expo_hall_id.id or None,
+                booth.expo_booth_type,
+                booth.expo_row or None,
+                booth.expo_row_position if booth.expo_row else None,
+                (
+                    halls.get(booth.expo_hall_id.id, 0),
+                    booth.expo_hall_id.id or 0,
+                    booth.expo_row or "",
+                    booth.expo_row_position,
+                    booth.name or "",
+                    booth.id,
+                ),
+            )
+            for booth in booths
+        ]
+
+    def action_expo_view_floor(self):
+        """The edition's booths by hall: kanban, list, pivot and graph."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "expo_crm.expo_booth_action"
+        )
+        action["domain"] = [("event_id", "=", self.id)]
+        action["context"] = {
+            "default_event_id": self.id,
+            "search_default_group_hall": 1,
+        }
+        return action
+
+    def action_expo_space_draw(self):
+        """The edition's space draw, created on first use."""
+        self.ensure_one()
+        draw = self.expo_space_draw_ids[:1]
+        if not draw:
+            draw = self.env["expo.space.draw"].create(
+                {
+                    "event_id": self.id,
+                    "company_id": (self.company_id or self.env.company).id,
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "expo.space.draw",
+            "res_id": draw.id,
+            "views": [(False, "form")],
+        }
+
+    def action_expo_booking_pace(self):
+        """Space and revenue contracted by days before opening, this edition beside
+        the previous one."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "expo_crm.expo_booking_pace_report_action"
+        )
+        action["domain"] = [
+            ("event_id", "in", (self | self.expo_previous_event_id).ids)
+        ]
+        action["context"] = {}
+        return action
 
     @api.depends("expo_series_id", "date_begin")
     def _compute_expo_rebooked_count(self):

@@ -407,7 +407,7 @@ class ExpoParticipation(models.Model):
         return bool(
             self.booth_ids
             or self.sale_line_ids.filtered(lambda line: line.order_id.state == "sale")
-            or (self.lead_id.active and self.lead_id.won_status == "won")
+            or (self.lead_id.active and self.lead_id.stage_id.is_won)
         )
 
     def _expo_cancel_unheld(self):
@@ -419,7 +419,7 @@ class ExpoParticipation(models.Model):
     def _expo_sync_space_from_booths(self):
         """Space of participations with booths = the sum of their booth sizes."""
         for participation in self.filtered("booth_ids"):
-            space = sum(participation.booth_ids.mapped("expo_space_sqm"))
+            space = sum(participation.booth_ids.mapped("expo_area_sqm"))
             if participation.space_sqm != space:
                 participation.space_sqm = space
 

@@ -69,6 +69,20 @@ class ResCompany(models.Model):
         "adds to the relationship profit (0 to 1,000,000,000).",
     )
 
+    # selling the floor
+    expo_booth_hold_days = fields.Integer(
+        "Booth Hold (Days)",
+        default=14,
+        help="How long booths assigned by the space draw or offered from the waiting "
+        "list stay held for their opportunity (1 to 365 days); then they are released "
+        "and offered to the next applicant.",
+    )
+    expo_max_booth_preferences = fields.Integer(
+        "Booth Preferences per Opportunity",
+        default=5,
+        help="How many ranked booth preferences an opportunity may enter (1 to 10).",
+    )
+
     # batch recomputation
     expo_refresh_batch_size = fields.Integer(
         "Relationship Refresh Batch",
@@ -80,6 +94,16 @@ class ResCompany(models.Model):
     @api.constrains(*EXPO_SETTING_BOUNDS)
     def _check_expo_setting_bounds(self):
         check_bounds(self, EXPO_SETTING_BOUNDS)
+
+    @api.constrains("expo_booth_hold_days", "expo_max_booth_preferences")
+    def _check_expo_floor_settings(self):
+        for company in self:
+            if not 1 <= company.expo_booth_hold_days <= 365:
+                raise ValidationError(_("A booth hold lasts from 1 to 365 days."))
+            if not 1 <= company.expo_max_booth_preferences <= 10:
+                raise ValidationError(
+                    _("An opportunity may enter from 1 to 10 booth preferences.")
+                )
 
     @api.constrains("expo_weakening_drop_percent")
     def _check_expo_rates(self):

@@ -30,3 +30,9 @@ class ResConfigSettings(models.TransientModel):
     expo_refresh_batch_size = fields.Integer(
         related="company_id.expo_refresh_batch_size", readonly=False
     )
+    expo_booth_hold_days = fields.Integer(
+        related="company_id.expo_booth_hold_days", readonly=False
+    )
+    expo_max_booth_preferences = fields.Integer(
+        related="company_id.expo_max_booth_preferences", readonly=False
+    )

@@ -36,14 +36,27 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         res = super().action_confirm()
         self.order_line._expo_sync_participations()
+        self.env["expo.sponsorship.package"]._refresh_for_lines(self.order_line)
         return res
 
     def _action_cancel(self):
+        # booths rented by the cancelled orders go back to the floor
+        booths = self.sudo().order_line.event_booth_ids
         res = super()._action_cancel()
+        booths._expo_free(
+            "cancelled",
+            {
+                "state": "available",
+                "partner_id": False,
+                "sale_order_line_id": False,
+                "is_paid": False,
+            },
+        )
         participations = (
             self.env["expo.participation"]
             .sudo()
             .search([("sale_order_ids", "in", self.ids)])
         )
         participations._expo_cancel_unheld()
+        self.env["expo.sponsorship.package"]._refresh_for_lines(self.order_line)
         return res

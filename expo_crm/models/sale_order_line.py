@@ -9,10 +9,34 @@ class SaleOrderLine(models.Model):
     def create(self, vals_list):
         lines = super().create(vals_list)
         # lines added to confirmed orders join their participations
-        lines.filtered(
-            lambda line: line.order_id.state == "sale"
-        )._expo_sync_participations()
+        confirmed = lines.filtered(lambda line: line.order_id.state == "sale")
+        confirmed._expo_sync_participations()
+        self.env["expo.sponsorship.package"]._refresh_for_lines(confirmed)
         return lines
+
+    def write(self, vals):
+        sold_before = self.filtered(lambda line: line.state == "sale")
+        res = super().write(vals)
+        if {"product_id", "product_uom_qty", "event_id"} & set(vals):
+            self.env["expo.sponsorship.package"]._refresh_for_lines(
+                sold_before | self.filtered(lambda line: line.state == "sale")
+            )
+        return res
+
+    def _get_display_price(self):
+        """Booths priced by their area: the booths' own prices (area times the
+        price per m²), with the pricelist's discount as Odoo applies it."""
+        booths = self.event_booth_pending_ids
+        if not (booths and self.event_id and any(booths.mapped("expo_area_sqm"))):
+            return super()._get_display_price()
+        company = self.event_id.company_id or self.env.company
+        total = sum(booths.sudo().mapped("price"))
+        if not self.pricelist_item_id._show_discount():
+            product = self.product_id.with_context(
+                **self._get_pricelist_price_context()
+            )
+            total *= 1.0 - product._get_contextual_discount()
+        return self._convert_to_sol_currency(total, company.currency_id)
 
     def _expo_amount_kind(self):
         """Exhibition revenue kind of the line's product (booth products count as

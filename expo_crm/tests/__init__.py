@@ -16,3 +16,10 @@ from . import test_click_everywhere
 from . import test_company_walls
 from . import test_protected_figures
 from . import test_bad_input
+from . import test_space_draw_rules
+from . import test_space_draw
+from . import test_booth_sale
+from . import test_booth_preference
+from . import test_sponsorship_package
+from . import test_booking_pace
+from . import test_ui_floor

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, timedelta
 
-from odoo import Command
+from odoo import Command, models
 from odoo.tests import TransactionCase
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -160,7 +160,7 @@ class ExpoCrmSaleCommon(ExpoCrmCommon, AccountTestInvoicingCommon):
         cls.booth_category = cls.env["event.booth.category"].create(
             {
                 "name": "Standard 12 m²",
-                "expo_space_sqm": 12.0,
+                "expo_area_sqm": 12.0,
                 "product_id": cls.product_booth.id,
             }
         )
@@ -224,3 +224,149 @@ class ExpoCrmSaleCommon(ExpoCrmCommon, AccountTestInvoicingCommon):
             )
             ._create_payments()
         )
+
+
+class ExpoFloorCommon(ExpoCrmSaleCommon):
+    """ExpoCrmSaleCommon with the next edition at a venue of two halls, booths priced
+    per m² laid out in rows, and customers with priority points: the gallery took
+    part in two editions (20 points), the studio in one (10), the newcomer in none."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.series.write(
+            {
+                "points_per_edition": 10.0,
+                "points_per_sqm": 0.0,
+                "points_early_signing_bonus": 0.0,
+            }
+        )
+        cls.venue = cls.env["res.partner"].create(
+            {"name": "Lakeside Expo Centre", "is_company": True}
+        )
+        cls.hall_1, cls.hall_2 = cls.env["expo.hall"].create(
+            [
+                {
+                    "name": "Hall 1",
+                    "venue_id": cls.venue.id,
+                    "area_sqm": 2000,
+                    "sequence": 1,
+                },
+                {
+                    "name": "Hall 2",
+                    "venue_id": cls.venue.id,
+                    "area_sqm": 1500,
+                    "sequence": 2,
+                },
+            ]
+        )
+        start = datetime.now().replace(microsecond=0) + timedelta(days=120)
+        cls.edition_next = cls.env["event.event"].create(
+            {
+                "name": "Test Art Fair Next",
+                "expo_series_id": cls.series.id,
+                "address_id": cls.venue.id,
+                "date_begin": start,
+                "date_end": start + timedelta(days=3),
+            }
+        )
+        cls.booth_category.write({"expo_area_sqm": 9.0, "expo_price_per_sqm": 300.0})
+        cls.corner_category = cls.env["event.booth.category"].create(
+            {
+                "name": "Corner 18 m²",
+                "expo_area_sqm": 18.0,
+                "expo_price_per_sqm": 350.0,
+                "product_id": cls.product_booth.id,
+            }
+        )
+        Booth = cls.env["event.booth"]
+        row = [
+            {
+                "name": f"A{position}",
+                "event_id": cls.edition_next.id,
+                "booth_category_id": cls.booth_category.id,
+                "expo_hall_id": cls.hall_1.id,
+                "expo_row": "A",
+                "expo_row_position": position,
+            }
+            for position in range(1, 5)
+        ]
+        cls.a1, cls.a2, cls.a3, cls.a4 = Booth.create(row)
+        cls.a5 = Booth.create(
+            {
+                "name": "A5",
+                "event_id": cls.edition_next.id,
+                "booth_category_id": cls.corner_category.id,
+                "expo_booth_type": "corner",
+                "expo_hall_id": cls.hall_1.id,
+                "expo_row": "A",
+                "expo_row_position": 5,
+            }
+        )
+        cls.island = Booth.create(
+            {
+                "name": "B1",
+                "event_id": cls.edition_next.id,
+                "booth_category_id": cls.corner_category.id,
+                "expo_booth_type": "island",
+                "expo_area_sqm": 36.0,
+                "expo_hall_id": cls.hall_2.id,
+            }
+        )
+        cls.studio = cls.env["res.partner"].create(
+            {"name": "Studio Ming", "is_company": True}
+        )
+        cls.newcomer = cls.env["res.partner"].create(
+            {"name": "New Wave Gallery", "is_company": True}
+        )
+        for edition in (cls.edition_2024, cls.edition_2025):
+            cls._participate(cls.gallery, edition, state="attended")
+        cls._participate(cls.studio, cls.edition_2025, state="attended")
+        cls.salesperson = cls.env["res.users"].create(
+            {
+                "name": "Floor Salesperson",
+                "login": "floor_salesperson",
+                "groups_id": [
+                    Command.set([cls.env.ref("expo_crm.group_expo_user").id])
+                ],
+            }
+        )
+
+    @classmethod
+    def _applicant(cls, partner, *preferences, **values):
+        """An opportunity for the next edition with ranked preferences: booths
+        (records) or wish dictionaries."""
+        lead = cls.env["crm.lead"].create(
+            {
+                "name": f"{partner.name} next booth",
+                "type": "opportunity",
+                "partner_id": partner.id,
+                "user_id": cls.salesperson.id,
+                "expo_event_id": cls.edition_next.id,
+                **values,
+            }
+        )
+        cls.env["expo.booth.preference"].create(
+            [
+                {
+                    "lead_id": lead.id,
+                    "sequence": rank,
+                    **(
+                        {"booth_ids": [Command.set(choice.ids)]}
+                        if isinstance(choice, models.BaseModel)
+                        else choice
+                    ),
+                }
+                for rank, choice in enumerate(preferences, 1)
+            ]
+        )
+        return lead
+
+    @classmethod
+    def _draw(cls):
+        action = cls.edition_next.action_expo_space_draw()
+        return cls.env["expo.space.draw"].browse(action["res_id"])
+
+    @staticmethod
+    def _line(draw, lead):
+        return draw.line_ids.filtered(lambda line: line.lead_id == lead)

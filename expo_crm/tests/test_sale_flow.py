@@ -53,7 +53,7 @@ class TestSaleFlow(ExpoCrmSaleCommon):
         self.assertEqual(participation.state, "confirmed")
 
     def test_booth_assigned_by_hand(self):
-        self.booth_c.expo_space_sqm = 18.0
+        self.booth_c.expo_area_sqm = 18.0
         self.booth_c.write({"partner_id": self.gallery.id, "state": "unavailable"})
         participation = self._participations(self.gallery)
         self.assertEqual(participation.booth_ids, self.booth_c)
@@ -80,7 +80,7 @@ class TestSaleFlow(ExpoCrmSaleCommon):
         self.assertEqual(collector.state, "confirmed")
 
     def test_booth_size_defaults_from_category(self):
-        self.assertEqual(self.booth_a.expo_space_sqm, 12.0)
+        self.assertEqual(self.booth_a.expo_area_sqm, 12.0)
         event_type = self.env["event.type"].create(
             {
                 "name": "Fair",
@@ -91,13 +91,13 @@ class TestSaleFlow(ExpoCrmSaleCommon):
                 ],
             }
         )
-        self.assertEqual(event_type.event_type_booth_ids.expo_space_sqm, 12.0)
+        self.assertEqual(event_type.event_type_booth_ids.expo_area_sqm, 12.0)
 
     def test_booth_size_cannot_be_negative(self):
         for record in (self.booth_category, self.booth_a):
             with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
                 with self.cr.savepoint():
-                    record.expo_space_sqm = -4.0
+                    record.expo_area_sqm = -4.0
                     record.flush_recordset()
 
     def test_sale_order_creates_participations_by_role(self):

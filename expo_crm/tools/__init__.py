@@ -3,6 +3,7 @@ from .bulk_write import (
     only_changed_values,
     write_computed_values,
 )
+from .formats import format_area
 from .plain import plain_currency
 from .protect import (
     check_bounds,

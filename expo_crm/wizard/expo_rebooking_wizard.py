@@ -299,7 +299,22 @@ class ExpoRebookingWizard(models.TransientModel):
             )
         )
         self._schedule_calls(leads)
+        self._prefer_same_booths(leads)
         return self._action_notify(leads, len(participations) - len(to_rebook))
+
+    def _prefer_same_booths(self, leads):
+        """First booth preference of the new opportunities whose customer rented
+        booths: the same booths as last edition (same names in the next edition,
+        else a wish for their hall, type and area)."""
+        values = [
+            vals
+            for vals in (
+                lead._expo_same_booth_values()
+                for lead in leads.filtered("expo_previous_participation_id.booth_ids")
+            )
+            if vals
+        ]
+        self.env["expo.booth.preference"].create(values)
 
     def _action_notify(self, leads, skipped_count):
         action = self.env["ir.actions.act_window"]._for_xml_id(

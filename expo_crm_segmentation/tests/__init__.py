@@ -7,3 +7,4 @@ from . import test_retention
 from . import test_access
 from . import test_demo
 from . import test_ui
+from . import test_space_draw_xlsx

@@ -92,7 +92,7 @@ def main(argv=None):
         "--only",
         help="comma-separated steps: "
         "full,full_again,segment_list,relationship_list,retention,nps,"
-        "incremental,rebooking",
+        "incremental,rebooking,draw",
     )
     bench.add_argument(
         "--out",

@@ -18,6 +18,7 @@ from odoo import fields
 from odoo.tools import SQL, float_compare
 
 from . import baselines
+from .bench_draw import bench_draw
 
 # steps that recompute everything, rewriting most relationships and partners
 FULL_STEPS = ("full", "full_again")
@@ -717,6 +718,8 @@ class Benchmark:
             ("nps", self.bench_nps),
             ("incremental", self.bench_incremental),
             ("rebooking", self.bench_rebooking),
+            # last: its opportunities for the next edition would change rebooking
+            ("draw", lambda: bench_draw(self, FigureMismatch)),
         )
         results = []
         vacuumed = None

@@ -82,6 +82,42 @@ def run_together(*funcs, stagger=0.0):
     return results
 
 
+def race(registry, calls):
+    """Press ``(uid, model, record id, method)`` of each of ``calls`` at the same
+    moment, each in a request of its own; return the outcomes: ``(done or
+    refused or failed, retries, message)``."""
+
+    def press(uid, model, record_id, method):
+        request = Request(registry, uid)
+        try:
+            _result, refusal = request(
+                lambda env: getattr(env[model].browse(record_id), method)()
+            )
+        except Exception as error:
+            return ("failed", request.tries - 1, repr(error))
+        if refusal:
+            return ("refused", request.tries - 1, refusal)
+        return ("done", request.tries - 1, None)
+
+    return run_together(
+        *(
+            lambda call=call: press(*call)  # one thread per call
+            for call in calls
+        )
+    )
+
+
+def tally(outcomes):
+    """Counts of a race's outcomes: done, refused, failures, retries, errors."""
+    return {
+        "done": sum(1 for outcome in outcomes if outcome[0] == "done"),
+        "refused": sum(1 for outcome in outcomes if outcome[0] == "refused"),
+        "failures": sum(1 for outcome in outcomes if outcome[0] == "failed"),
+        "retries": sum(outcome[1] for outcome in outcomes),
+        "errors": [outcome[2] for outcome in outcomes if outcome[0] == "failed"],
+    }
+
+
 def run_scheduled_job(registry, xmlid, max_executions=50):
     """Run a scheduled job now as a cron worker does (``ir.cron._process_job``:
     batches of calls, each committed, rescheduled while the job reports

@@ -1,0 +1,1 @@
+from . import expo_booking_pace_report

@@ -1,0 +1,2 @@
+"""Business rules of Expo CRM in plain Python: they import nothing from Odoo, take
+frozen dataclasses and return plain values, and are tested without a database."""
