@@ -354,7 +354,7 @@ class ExpoParticipation(models.Model):
         return bool(
             self.booth_ids
             or self.sale_line_ids.filtered(lambda line: line.order_id.state == "sale")
-            or (self.lead_id.active and self.lead_id.won_status == "won")
+            or (self.lead_id.active and self.lead_id.stage_id.is_won)
         )
 
     def _expo_cancel_unheld(self):
