@@ -4,7 +4,7 @@
     "name": "Expo CRM",
     "summary": "Exhibition customers across editions: roles, participations, "
     "lifecycle, value and next-edition rebooking",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/expo-crm/expo-crm",
     "author": "Expo CRM contributors",
@@ -30,6 +30,7 @@
         "views/expo_relationship_views.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_team_views.xml",
         "views/sale_order_views.xml",
         "views/product_template_views.xml",
         "views/event_booth_views.xml",
@@ -38,6 +39,7 @@
         "views/expo_crm_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": ["expo_crm/static/src/**/*"],
         "web.assets_tests": ["expo_crm/static/tests/tours/*.js"],
     },
     "demo": [

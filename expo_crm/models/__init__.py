@@ -13,6 +13,7 @@ from . import event_type_booth
 from . import event_booth
 from . import event_registration
 from . import crm_lead
+from . import crm_team
 from . import expo_relationship
 from . import res_company
 from . import res_config_settings

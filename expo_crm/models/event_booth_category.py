@@ -18,3 +18,10 @@ class EventBoothCategory(models.Model):
             "A booth size cannot be negative.",
         ),
     ]
+
+    def _expo_price_per_sqm(self):
+        """Price of a square metre of the category: its booth price over its booth
+        size (0 when either is unknown)."""
+        if len(self) != 1 or self.expo_space_sqm <= 0:
+            return 0.0
+        return self.price / self.expo_space_sqm
