@@ -1,11 +1,54 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import SUPERUSER_ID, api
+from odoo.tools import SQL
+
+from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
 
 
 def migrate(cr, version):
-    """The exhibition team's pipeline keeps to its own stages since 18.0.1.2.0 (its
-    data record is not updated: users may have renamed it)."""
+    """Since 18.0.1.2.0:
+
+    - the exhibition team's pipeline keeps to its own stages (its data record is not
+      updated: users may have renamed it);
+    - each series ranks and rebooks the roles that buy space, exhibitors and sponsors
+      for the existing ones; their relationships are ranked at once and their points
+      recomputed by the relationship refresh, run as soon as possible.
+    """
     env = api.Environment(cr, SUPERUSER_ID, {})
     team = env.ref("expo_crm.crm_team_exhibition_sales", raise_if_not_found=False)
     if team:
         team.expo_own_stages = True
+    roles = env["expo.series"]._default_ranked_role_ids()
+    if not roles:
+        return
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO expo_series_ranked_role_rel (series_id, role_id)
+            SELECT series.id, role.id
+              FROM expo_series series CROSS JOIN expo_role role
+             WHERE role.id IN %(roles)s
+                   AND NOT EXISTS (SELECT 1 FROM expo_series_ranked_role_rel rel
+                                    WHERE rel.series_id = series.id)
+            """,
+            roles=tuple(roles.ids),
+        )
+    )
+    cr.execute(
+        SQL(
+            """
+            UPDATE expo_relationship rel
+               SET priority_ranked = EXISTS (
+                   SELECT 1 FROM expo_participation p
+                     JOIN expo_series_ranked_role_rel ranked
+                       ON ranked.series_id = p.series_id AND ranked.role_id = p.role_id
+                    WHERE p.partner_id = rel.partner_id
+                      AND p.series_id = rel.series_id
+                      AND p.state IN %(taken)s)
+            """,
+            taken=TAKEN_PART_STATES,
+        )
+    )
+    cron = env.ref("expo_crm.ir_cron_expo_relationship_refresh", raise_if_not_found=False)
+    if cron:
+        cron._trigger()
