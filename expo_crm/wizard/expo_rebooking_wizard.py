@@ -178,7 +178,8 @@ class ExpoRebookingWizard(models.TransientModel):
             ("state", "in", TAKEN_PART_STATES),
         ]
         if self.participation_ids:
-            domain.append(("id", "in", self.participation_ids.ids))
+            # _origin: the records themselves while the form is being edited
+            domain.append(("id", "in", self.participation_ids._origin.ids))
         return self.env["expo.participation"].search_fetch(
             domain,
             ["partner_id", "role_id", "amount_invoiced", "user_id", "company_id"],
@@ -189,8 +190,12 @@ class ExpoRebookingWizard(models.TransientModel):
         that reason (SKIP_REASONS)}, for the next edition."""
         self.ensure_one()
         participations = self._get_participations()
-        rebooked_roles = self.role_ids & self.event_id.expo_series_id.ranked_role_ids
-        in_role = participations.filtered(lambda part: part.role_id in rebooked_roles)
+        rebooked_role_ids = set(self.role_ids._origin.ids) & set(
+            self.event_id.expo_series_id.ranked_role_ids.ids
+        )
+        in_role = participations.filtered(
+            lambda part: part.role_id.id in rebooked_role_ids
+        )
         reasons = self._get_skip_reasons(self.next_event_id, in_role)
         ids = defaultdict(list)
         for participation in in_role:
@@ -385,11 +390,11 @@ class ExpoRebookingWizard(models.TransientModel):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "expo_crm.expo_crm_lead_action_exhibition"
         )
+        name = _("Rebooking for %(edition)s", edition=self.next_event_id.name)
         action.update(
             {
-                "name": _(
-                    "Rebooking for %(edition)s", edition=self.next_event_id.name
-                ),
+                "name": name,
+                "display_name": name,
                 "domain": [("id", "in", self.created_lead_ids.ids)],
                 "context": {"default_team_id": self.team_id.id, "create": False},
                 "view_mode": "list,kanban,form",
