@@ -2,7 +2,7 @@
 from datetime import datetime
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import ExpoCrmCommon
 
@@ -159,6 +159,20 @@ class TestRebooking(ExpoCrmCommon):
         self.assertEqual(
             {fname: wizard[fname] for fname in counts}, counts, "kept after the run"
         )
+
+    def test_counts_in_the_form(self):
+        """The counts follow what is chosen in the form, before anything is saved."""
+        form = Form(
+            self.env["expo.rebooking.wizard"].with_context(
+                active_model="event.event", active_id=self.edition_2025.id
+            )
+        )
+        self.assertEqual((form.create_count, form.skip_role_count), (3, 2))
+        form.role_ids.remove(self.role_sponsor.id)
+        self.assertEqual((form.create_count, form.skip_role_count), (2, 3))
+        form.event_id = self.edition_2026
+        self.assertFalse(form.next_event_id)
+        self.assertEqual(form.create_count, 0)
 
     def test_rebooked_roles_are_the_series_ranked_roles(self):
         """A series that ranks its booth builders rebooks them too; roles it does
