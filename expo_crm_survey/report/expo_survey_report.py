@@ -78,6 +78,7 @@ class ExpoSurveyReport(models.Model):
         "Average NPS Score", digits=(3, 1), aggregator="avg", readonly=True
     )
     satisfaction_index = fields.Float(digits=(5, 1), aggregator="avg", readonly=True)
+    has_satisfaction_index = fields.Boolean("Satisfaction Index Known", readonly=True)
 
     def _query(self):
         return """
@@ -112,7 +113,8 @@ class ExpoSurveyReport(models.Model):
                    CAST(NULLIF(ui.expo_nps_score, '') AS float) AS nps_score,
                    CASE WHEN ui.expo_has_satisfaction_index
                        THEN ui.expo_satisfaction_index
-                   END AS satisfaction_index
+                   END AS satisfaction_index,
+                   ui.expo_has_satisfaction_index IS TRUE AS has_satisfaction_index
               FROM survey_user_input ui
               JOIN expo_participation p ON p.id = ui.expo_participation_id
               JOIN res_partner partner ON partner.id = p.partner_id
