@@ -239,9 +239,12 @@ class ExpoRelationship(models.Model):
         help="What limiting the harm of losing the customer costs (disappearance).",
     )
     relationship_profit = fields.Monetary(
+        "Series Profit",
         compute="_compute_relationship_profit",
         store=True,
-        help="Economic value minus initial, maintenance and termination costs.",
+        help="Economic value in this series minus its initial, maintenance and "
+        "termination costs (the customer's ratings count in its relationship "
+        "profit, across series).",
     )
     participation_ids = fields.One2many(
         "expo.participation",

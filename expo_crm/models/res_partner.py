@@ -85,13 +85,28 @@ class ResPartner(models.Model):
         "Capability Value",
         help="How much the organizer learns from it (how other shows work).",
     )
+    expo_rating_money = fields.Monetary(
+        "Ratings in Money",
+        compute="_compute_expo_profit_parts",
+        currency_field="expo_currency_id",
+        help="The demonstration, recommendation and capability ratings, each point "
+        "worth the Value per Rating Point of the settings.",
+    )
+    expo_relationship_costs = fields.Monetary(
+        "Relationship Costs",
+        compute="_compute_expo_profit_parts",
+        currency_field="expo_currency_id",
+        help="Initial, maintenance and termination costs of its relationships with "
+        "every series.",
+    )
     expo_relationship_profit = fields.Monetary(
         "Relationship Profit",
         readonly=True,
         copy=False,
         currency_field="expo_currency_id",
-        help="Economic value plus the ratings weighted into money, minus initial, "
-        "maintenance and termination costs.",
+        help="Of the customer across every series: economic value plus ratings in "
+        "money, minus relationship costs. A series' profit in the table below "
+        "counts its economic value and costs only.",
     )
     expo_currency_id = fields.Many2one(
         "res.currency", compute="_compute_expo_currency_id"
@@ -102,6 +117,32 @@ class ResPartner(models.Model):
             partner.expo_currency_id = (
                 partner.company_id or self.env.company
             ).currency_id
+
+    @api.depends(*EXPO_RATING_FIELDS, "expo_relationship_ids")
+    def _compute_expo_profit_parts(self):
+        """The two parts of the relationship profit that are not the economic
+        value, as the refresh counts them."""
+        costs = {
+            partner: initial + maintenance + termination
+            for partner, initial, maintenance, termination in self.env[
+                "expo.relationship"
+            ]._read_group(
+                [("partner_id", "in", self.commercial_partner_id.ids)],
+                ["partner_id"],
+                [
+                    "initial_cost:sum",
+                    "maintenance_cost:sum",
+                    "termination_cost:sum",
+                ],
+            )
+        }
+        for partner in self:
+            company = partner.company_id or self.env.company
+            points = sum(int(partner[fname] or 0) for fname in EXPO_RATING_FIELDS)
+            partner.expo_rating_money = points * company.expo_rating_point_value
+            partner.expo_relationship_costs = costs.get(
+                partner.commercial_partner_id, 0.0
+            )
 
     @api.depends("expo_participation_ids")
     def _compute_expo_participation_count(self):

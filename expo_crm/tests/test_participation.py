@@ -85,7 +85,8 @@ class TestParticipation(ExpoCrmCommon):
 
     def test_edition_rebooked_customers(self):
         """The edition form counts its customers already booked for the next edition
-        (any role, not cancelled) and its rebooking opportunities."""
+        (in the ranked roles, not cancelled), their share, and its rebooking
+        opportunities."""
         museum = self.env["res.partner"].create({"name": "Museum", "is_company": True})
         gallery_2024 = self._participate(
             self.gallery, self.edition_2024, state="attended"
@@ -97,6 +98,9 @@ class TestParticipation(ExpoCrmCommon):
         self._participate(self.gallery, self.edition_2025, self.role_sponsor)
         self._participate(museum, self.edition_2025, state="cancelled")
         self.assertEqual(self.edition_2024.expo_rebooked_count, 1)
+        self.assertEqual(
+            self.edition_2024.expo_rebooking_rate, 50.0, "gallery of gallery, museum"
+        )
         self.assertEqual(
             self.edition_2024._expo_rebooked_participations().partner_id, self.gallery
         )
