@@ -47,6 +47,13 @@ class ResPartner(models.Model):
     expo_relationship_count = fields.Integer(
         "Relationship Count", compute="_compute_expo_relationship_count"
     )
+    expo_priority_rank = fields.Integer(
+        "Best Priority Rank",
+        compute="_compute_expo_priority_rank",
+        help="Its best rank by priority points among the customers of a series it "
+        "takes part in (1 = first offered rebooking and booth choice); empty when "
+        "it is ranked in none.",
+    )
 
     # lifecycle, summarizing the partner's relationships with the series
     expo_lifecycle_stage = fields.Selection(
@@ -170,6 +177,23 @@ class ResPartner(models.Model):
             partner.expo_relationship_count = counts.get(
                 partner.commercial_partner_id, 0
             )
+
+    def _compute_expo_priority_rank(self):
+        relationships = self.env["expo.relationship"].search(
+            [
+                ("partner_id", "in", self.commercial_partner_id.ids),
+                ("priority_ranked", "=", True),
+            ]
+        )
+        best = {}
+        for relationship in relationships:
+            partner = relationship.partner_id
+            best[partner] = min(
+                best.get(partner, relationship.priority_rank),
+                relationship.priority_rank,
+            )
+        for partner in self:
+            partner.expo_priority_rank = best.get(partner.commercial_partner_id, 0)
 
     @api.model_create_multi
     def create(self, vals_list):
