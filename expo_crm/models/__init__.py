@@ -1,3 +1,4 @@
+from . import expo_selection_order_mixin
 from . import expo_role
 from . import expo_series
 from . import expo_participation

@@ -212,7 +212,9 @@ class CrmLead(models.Model):
         if len(teams) < 2 or not any(teams.sudo().mapped("expo_own_stages")):
             return super().action_set_won()
         for team in teams:
-            super(CrmLead, self.filtered(lambda lead, t=team: lead.team_id == t)).action_set_won()
+            super(
+                CrmLead, self.filtered(lambda lead, t=team: lead.team_id == t)
+            ).action_set_won()
         without_team = self.filtered(lambda lead: not lead.team_id)
         if without_team:
             super(CrmLead, without_team).action_set_won()

@@ -11,4 +11,3 @@ class CrmTeam(models.Model):
         "shared by every team, and winning an opportunity moves it to the team's "
         "won stage.",
     )
-

@@ -35,7 +35,7 @@ class ExpoParticipation(models.Model):
 
     _name = "expo.participation"
     _description = "Exhibition Participation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "expo.selection.order.mixin"]
     _order = "event_date_begin desc, id desc"
     # typed in a Participation field: the customer, the edition or the role
     _rec_names_search = ["partner_id", "event_id", "role_id"]
@@ -197,6 +197,10 @@ class ExpoParticipation(models.Model):
             "The satisfaction index runs from 0 to 100.",
         ),
     ]
+
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {"state"}
 
     @api.depends("partner_id")
     def _compute_user_id(self):

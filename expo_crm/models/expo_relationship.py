@@ -124,7 +124,7 @@ class ExpoRelationship(models.Model):
 
     _name = "expo.relationship"
     _description = "Exhibition Customer Relationship"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "expo.selection.order.mixin"]
     _order = "series_id, priority_points desc, id"
     # typed in a Relationship field: the customer or the series
     _rec_names_search = ["partner_id", "series_id"]
@@ -266,6 +266,10 @@ class ExpoRelationship(models.Model):
             "Relationship costs cannot be negative.",
         ),
     ]
+
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {"lifecycle_stage"}
 
     def init(self):
         # ranks and the default order read the series by points
@@ -506,7 +510,9 @@ class ExpoRelationship(models.Model):
                 """
                 SELECT p.partner_id, p.series_id, p.event_id,
                        BOOL_OR(p.state IN %(taken)s),
-                       COALESCE(SUM(p.space_sqm) FILTER (WHERE p.state IN %(taken)s), 0),
+                       COALESCE(
+                           SUM(p.space_sqm) FILTER (WHERE p.state IN %(taken)s), 0
+                       ),
                        COALESCE(SUM(p.amount_invoiced), 0),
                        COALESCE(
                            SUM(p.amount_sponsorship) FILTER (

@@ -24,7 +24,8 @@ EXPO_RATING_FIELDS = (
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "expo.selection.order.mixin"]
 
     # roles and history
     expo_role_ids = fields.Many2many(
@@ -118,6 +119,10 @@ class ResPartner(models.Model):
     expo_currency_id = fields.Many2one(
         "res.currency", compute="_compute_expo_currency_id"
     )
+
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {"expo_lifecycle_stage"}
 
     def _compute_expo_currency_id(self):
         for partner in self:

@@ -161,7 +161,9 @@ class TestParticipation(ExpoCrmCommon):
         planned = self._participate(self.gallery, self.edition_2025)
         planned.action_expo_cancel()
         self.assertEqual(planned.state, "cancelled")
-        confirmed = self._participate(self.gallery, self.edition_2024, state="confirmed")
+        confirmed = self._participate(
+            self.gallery, self.edition_2024, state="confirmed"
+        )
         confirmed.action_expo_no_show()
         self.assertEqual(confirmed.state, "no_show")
         upcoming = self.env["event.event"].create(
@@ -176,7 +178,8 @@ class TestParticipation(ExpoCrmCommon):
         with self.assertRaisesRegex(UserError, "once the edition has started"):
             booked.action_expo_no_show()
         self.assertEqual(booked.state, "confirmed")
-        attended = self._participate(self.collector, self.edition_2025, state="attended")
+        attended = self._participate(
+            self.collector, self.edition_2025, state="attended"
+        )
         attended.action_expo_cancel()
         self.assertEqual(attended.state, "attended", "an attended one is not cancelled")
-

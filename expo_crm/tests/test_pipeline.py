@@ -36,9 +36,7 @@ class TestPipeline(ExpoCrmCommon):
         groups = self.Lead.with_context(default_team_id=team.id).web_read_group(
             [("id", "=", 0)], ["stage_id"], ["stage_id"]
         )["groups"]
-        return self.env["crm.stage"].browse(
-            [group["stage_id"][0] for group in groups]
-        )
+        return self.env["crm.stage"].browse([group["stage_id"][0] for group in groups])
 
     def test_team_pipeline_shows_its_stages_only(self):
         self.assertTrue(self.shared_stages, "Odoo's shared stages exist")
@@ -108,7 +106,9 @@ class TestOpportunitySpace(ExpoCrmCommon):
         )
 
     def test_expected_revenue_from_space_and_category(self):
-        with Form(self.env["crm.lead"].with_context(default_type="opportunity")) as lead:
+        with Form(
+            self.env["crm.lead"].with_context(default_type="opportunity")
+        ) as lead:
             lead.name = "Gallery Lumen corner"
             lead.expo_event_id = self.edition_2025
             self.assertEqual(lead.expo_event_booth_category_ids[:], self.corner)

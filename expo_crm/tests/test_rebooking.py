@@ -93,7 +93,9 @@ class TestRebooking(ExpoCrmCommon):
         self.assertEqual(wizard.state, "done")
         self.assertEqual(wizard.created_lead_ids, leads)
         self.assertEqual(wizard.create_count, 3)
-        self.assertEqual(wizard.skipped_role_ids, self.collector_2025 | self.builder_2025)
+        self.assertEqual(
+            wizard.skipped_role_ids, self.collector_2025 | self.builder_2025
+        )
         opened = wizard.action_view_opportunities()
         self.assertEqual(
             self.env["crm.lead"].search(opened["domain"]), leads, "opens them"

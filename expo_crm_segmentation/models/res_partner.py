@@ -216,6 +216,16 @@ class ResPartner(models.Model):
         help="Company whose customer population the segments were computed in.",
     )
 
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {
+            "expo_knox_segment",
+            "expo_loyalty_segment",
+            "expo_profit_loyalty_segment",
+            "expo_satisfaction_segment",
+            "expo_value_tier",
+        }
+
     @api.depends("expo_value_tier")
     def _compute_expo_value_strategy(self):
         strategies = self._expo_value_strategies()

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 from odoo.addons.expo_crm.models.expo_participation import NPS_CATEGORIES
 from odoo.addons.expo_crm.models.res_partner import LIFECYCLE_STAGES
@@ -15,6 +15,7 @@ class ExpoSurveyReport(models.Model):
     """
 
     _name = "expo.survey.report"
+    _inherit = ["expo.selection.order.mixin"]
     _description = "Exhibition Survey Analysis"
     _auto = False
     _order = "event_id desc, partner_id"
@@ -79,6 +80,14 @@ class ExpoSurveyReport(models.Model):
     )
     satisfaction_index = fields.Float(digits=(5, 1), aggregator="avg", readonly=True)
     has_satisfaction_index = fields.Boolean("Satisfaction Index Known", readonly=True)
+
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {
+            "lifecycle_stage",
+            "nps_category",
+            "state",
+        }
 
     def _query(self):
         return """

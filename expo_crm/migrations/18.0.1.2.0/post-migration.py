@@ -49,6 +49,8 @@ def migrate(cr, version):
             taken=TAKEN_PART_STATES,
         )
     )
-    cron = env.ref("expo_crm.ir_cron_expo_relationship_refresh", raise_if_not_found=False)
+    cron = env.ref(
+        "expo_crm.ir_cron_expo_relationship_refresh", raise_if_not_found=False
+    )
     if cron:
         cron._trigger()
