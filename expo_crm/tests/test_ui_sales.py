@@ -79,7 +79,11 @@ class TestExpoCrmSalesUi(HttpCase):
             lead.team_id, self.env.ref("expo_crm.crm_team_exhibition_sales")
         )
         self.assertTrue(lead.expo_man_qualified)
-        self.assertTrue(lead.stage_id.is_won)
+        self.assertEqual(
+            lead.stage_id,
+            self.env.ref("expo_crm.crm_stage_exhibition_booked"),
+            "won in the team's own won stage, not Odoo's shared Won",
+        )
         participation = lead.expo_participation_id
         self.assertEqual(participation.partner_id, gallery)
         self.assertEqual(participation.event_id, editions[1])
@@ -93,7 +97,8 @@ class TestExpoCrmSalesUi(HttpCase):
 
     def test_rebooking_wizard(self):
         """A manager rebooks last edition's exhibitor and sponsor for the next
-        edition, sees their priority, and a second run creates nothing."""
+        edition: the wizard counts them before, shows them after, opens them with
+        their priority, and a second run says there is nothing to create."""
         manager = self._create_user(
             "Tour Manager", "expo_tour_manager", ["expo_crm.group_expo_manager"]
         )
@@ -139,7 +144,7 @@ class TestExpoCrmSalesUi(HttpCase):
         self.assertEqual(gallery_lead.priority, "3")
         self.assertEqual(gallery_lead.expo_role_id, self.role_exhibitor)
         self.assertEqual(gallery_lead.expo_previous_participation_id, gallery_2025)
-        self.assertEqual(sponsor_lead.priority, "2")
+        self.assertEqual(sponsor_lead.priority, "1", "second of two ranked")
         self.assertEqual(sponsor_lead.expo_role_id, self.role_sponsor)
         self.assertEqual(sponsor_lead.expo_previous_participation_id, sponsor_2025)
         self.assertEqual(
