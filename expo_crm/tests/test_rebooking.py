@@ -94,6 +94,11 @@ class TestRebooking(ExpoCrmCommon):
         self.assertEqual(wizard.created_lead_ids, leads)
         self.assertEqual(wizard.create_count, 3)
         self.assertEqual(
+            wizard.result_summary,
+            "3 opportunities created for Test Art Fair 2026, each with a call "
+            "activity for its salesperson.",
+        )
+        self.assertEqual(
             wizard.skipped_role_ids, self.collector_2025 | self.builder_2025
         )
         opened = wizard.action_view_opportunities()
@@ -270,6 +275,9 @@ class TestRebooking(ExpoCrmCommon):
         wizard.action_create_opportunities()
         self.assertEqual(self._rebooking_leads(), leads)
         self.assertFalse(wizard.created_lead_ids)
+        self.assertIn(
+            "No opportunity created for Test Art Fair 2026", wizard.result_summary
+        )
         self.assertEqual(wizard.skipped_open_ids.partner_id, leads.partner_id)
 
     def test_skips_booked_and_lost_on_purpose(self):

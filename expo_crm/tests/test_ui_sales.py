@@ -95,6 +95,46 @@ class TestExpoCrmSalesUi(HttpCase):
         self.assertTrue(participation.date_signed)
         self.assertEqual(gallery.expo_participation_ids, participation)
 
+    def test_quotation_booth_of_its_edition(self):
+        """A booth line added to a quotation for an edition selects a booth of that
+        edition."""
+        salesperson = self._create_user(
+            "Tour Booth Seller",
+            "expo_tour_booth",
+            ["expo_crm.group_expo_user", "sales_team.group_sale_salesman"],
+        )
+        __, editions = self._create_series("Tour Fair", "TOURQ", (2031,))
+        product = self.env["product.product"].create(
+            {
+                "name": "Tour Booth",
+                "type": "service",
+                "service_tracking": "event_booth",
+                "list_price": 500.0,
+            }
+        )
+        category = self.env["event.booth.category"].create(
+            {"name": "Tour Corner", "product_id": product.id, "expo_space_sqm": 18}
+        )
+        booth = self.env["event.booth"].create(
+            {"name": "C7", "event_id": editions.id, "booth_category_id": category.id}
+        )
+        gallery = self.env["res.partner"].create(
+            {"name": "Tour Gallery", "is_company": True}
+        )
+        order = (
+            self.env["sale.order"]
+            .with_user(salesperson)
+            .create({"partner_id": gallery.id, "expo_event_id": editions.id})
+        )
+        self.start_tour(
+            f"/odoo/sales/{order.id}",
+            "expo_crm_quotation_booth_tour",
+            login=salesperson.login,
+        )
+        line = order.order_line
+        self.assertEqual(line.event_id, editions)
+        self.assertEqual(line.event_booth_pending_ids, booth)
+
     def test_rebooking_wizard(self):
         """A manager rebooks last edition's exhibitor and sponsor for the next
         edition: the wizard counts them before, shows them after, opens them with

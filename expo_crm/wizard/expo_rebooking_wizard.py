@@ -83,6 +83,7 @@ class ExpoRebookingWizard(models.TransientModel):
         help="Customers whose opportunity for the next edition was lost with a "
         "reason.",
     )
+    result_summary = fields.Char("Result", compute="_compute_counts")
     created_lead_ids = fields.Many2many(
         "crm.lead", string="Created Opportunities", readonly=True
     )
@@ -164,6 +165,24 @@ class ExpoRebookingWizard(models.TransientModel):
             wizard.create_count = counts.get("create", 0)
             for reason in SKIP_REASONS:
                 wizard[f"skip_{reason}_count"] = counts.get(reason, 0)
+            wizard.result_summary = wizard._result_summary()
+
+    def _result_summary(self):
+        """What the run did, in a sentence, once it is done."""
+        if self.state != "done":
+            return False
+        if self.create_count:
+            return _(
+                "%(count)s opportunities created for %(edition)s, each with a call "
+                "activity for its salesperson.",
+                count=self.create_count,
+                edition=self.next_event_id.name,
+            )
+        return _(
+            "No opportunity created for %(edition)s: every customer of these roles "
+            "is already booked, in the pipeline or lost on purpose.",
+            edition=self.next_event_id.name,
+        )
 
     def _get_participations(self):
         """The edition's confirmed or attended participations (the selected ones

@@ -113,4 +113,3 @@ class TestSurveyUi(HttpCase, ExpoSurveyCommon):
             "expo_crm_survey_copy_link_tour",
             login="tour_survey_marketing",
         )
-
