@@ -150,9 +150,8 @@ class ExpoParticipation(models.Model):
     invoice_ids = fields.Many2many(
         "account.move", compute="_compute_invoice_ids", string="Invoices"
     )
-    invoice_count = fields.Integer("Invoice Count", compute="_compute_invoice_ids")
+    invoice_count = fields.Integer(compute="_compute_invoice_ids")
     payment_count = fields.Integer(
-        "Payment Count",
         compute="_compute_payment_count",
         groups="account.group_account_invoice",
     )

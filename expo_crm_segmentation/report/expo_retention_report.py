@@ -55,7 +55,7 @@ class ExpoRetentionReport(models.Model):
     event_id = fields.Many2one("event.event", "Edition", readonly=True)
     edition_date = fields.Datetime("Edition Start", readonly=True)
     held = fields.Boolean(
-        "Held", readonly=True, help="The edition has started: who is missing is lost."
+        readonly=True, help="The edition has started: who is missing is lost."
     )
     previous_event_id = fields.Many2one(
         "event.event", "Previous Edition", readonly=True
