@@ -31,6 +31,7 @@
         "views/expo_relationship_views.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_team_views.xml",
         "views/sale_order_views.xml",
         "views/product_template_views.xml",
         "views/event_booth_views.xml",
@@ -44,6 +45,7 @@
         "views/expo_crm_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": ["expo_crm/static/src/**/*"],
         "web.assets_tests": ["expo_crm/static/tests/tours/*.js"],
     },
     "demo": [

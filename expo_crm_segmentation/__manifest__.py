@@ -31,6 +31,8 @@
     ],
     "demo": ["demo/expo_demo_segmentation.xml"],
     "assets": {
+        # the pivot view and its renderer load with the reporting views
+        "web.assets_backend_lazy": ["expo_crm_segmentation/static/src/views/**/*"],
         "web.assets_tests": ["expo_crm_segmentation/static/tests/tours/*.js"],
     },
 }

@@ -30,6 +30,7 @@
         "views/expo_crm_survey_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": ["expo_crm_survey/static/src/**/*"],
         "web.assets_tests": ["expo_crm_survey/static/tests/tours/*.js"],
     },
     "demo": [

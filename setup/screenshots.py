@@ -33,7 +33,7 @@ SHOTS = [
         "en_US",
         "/odoo/contacts/{ref:expo_crm.expo_demo_partner_lumen_gallery}",
         [("a.nav-link[name=expo_crm]", None)],
-        1700,
+        1760,
     ),
     (
         "expo_crm/static/description/participations_pivot.png",
@@ -90,7 +90,7 @@ SHOTS = [
         "zh_CN",
         "/odoo/contacts/{ref:expo_crm.expo_demo_partner_lumen_gallery}",
         [("a.nav-link[name=expo_crm]", None)],
-        1560,
+        1620,
     ),
 ]
 

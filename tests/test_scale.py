@@ -94,9 +94,10 @@ class TestScaleSmoke(TransactionCase):
         )
         rebooking = results["rebooking"]
         self.assertEqual(
-            rebooking["opportunities"] + rebooking["already_booked"],
+            rebooking["opportunities"] + sum(rebooking["skipped"].values()),
             rebooking["participants"],
         )
+        self.assertGreater(rebooking["skipped"]["role"], 0, "visitors, suppliers")
         self.assertGreater(rebooking["opportunities"], 0)
         draw = results["draw"]
         # more applicants than booths: some are served, the others wait

@@ -86,3 +86,18 @@ def test_addon_readmes_are_generated_from_fragments():
         description = (ROOT / addon / "readme" / "DESCRIPTION.md").read_text()
         first_words = " ".join(description.split()[:4])
         assert first_words in " ".join(rst.split())
+
+
+def test_configuration_holds_no_setting_of_one_run(tmp_path):
+    """Each command gives odoo-bin its own port and database on the command line:
+    the configuration file every command of the checkout shares names neither, so a
+    command never serves on the port another one left there."""
+    result = _run_expo(tmp_path, "bootstrap", EXPO_HTTP_PORT="18123")
+    assert result.returncode == 0, result.stderr
+    conf = (ROOT / ".local" / "odoo.conf").read_text()
+    assert "addons_path" in conf
+    for option in ("http_port", "db_name", "dbfilter"):
+        assert option not in conf, f"{option} in the shared configuration"
+    script = EXPO.read_text()
+    assert '--http-port="$HTTP_PORT"' in script
+    assert '-d "$DEMO_DB" --db-filter="^$DEMO_DB\\$" --http-port="$HTTP_PORT"' in script

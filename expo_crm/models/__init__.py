@@ -1,4 +1,5 @@
 from . import expo_number_check_mixin
+from . import expo_selection_order_mixin
 from . import expo_role
 from . import expo_series
 from . import expo_participation
@@ -20,6 +21,7 @@ from . import expo_booth_preference
 from . import expo_space_draw
 from . import expo_space_draw_line
 from . import expo_sponsorship_package
+from . import crm_team
 from . import expo_relationship
 from . import res_company
 from . import res_config_settings

@@ -5,11 +5,21 @@ from odoo.exceptions import UserError, ValidationError
 from ..rules.space_draw import Booth, stand_type
 
 MAN_ANSWERS = [("unknown", "Unknown"), ("no", "No"), ("yes", "Yes")]
+# stages an opportunity can be moved to: its team's, and the shared ones unless the
+# team uses its own stages only (crm.team.expo_own_stages)
+STAGE_DOMAIN = (
+    "['|', ('team_id', '=', team_id), "
+    "('team_id', '=', team_id if expo_team_own_stages else False)]"
+)
 
 
 class CrmLead(models.Model):
     _inherit = ["crm.lead", "expo.number.check.mixin"]
     _name = "crm.lead"
+
+    # pipeline of a team with its own stages
+    stage_id = fields.Many2one(domain=STAGE_DOMAIN)
+    expo_team_own_stages = fields.Boolean(related="team_id.expo_own_stages")
 
     # what the opportunity sells
     expo_event_id = fields.Many2one(
@@ -40,7 +50,14 @@ class CrmLead(models.Model):
         "Requested Space (m²)", digits=(16, 2), tracking=True
     )
     expo_booth_category_id = fields.Many2one(
-        "event.booth.category", string="Requested Booth Category"
+        "event.booth.category",
+        string="Requested Booth Category",
+        help="One of the booth categories the edition offers; with the requested "
+        "space, its price per m² gives the expected revenue.",
+    )
+    expo_event_booth_category_ids = fields.Many2many(
+        related="expo_event_id.event_booth_category_ids",
+        string="Booth Categories of the Edition",
     )
 
     # MAN qualification
@@ -100,6 +117,13 @@ class CrmLead(models.Model):
         copy=False,
         check_company=True,
         help="The participation booked by winning this opportunity.",
+    )
+    expo_participation_state = fields.Selection(
+        related="expo_participation_id.state", string="Participation Status"
+    )
+    expo_previous_space_sqm = fields.Float(
+        related="expo_previous_participation_id.space_sqm",
+        string="Space in the Previous Edition (m²)",
     )
 
     # booths: preferences, the space draw, held and rented booths
@@ -198,6 +222,30 @@ class CrmLead(models.Model):
                     )
                 )
 
+    @api.onchange("expo_space_requested", "expo_booth_category_id")
+    def _onchange_expo_expected_revenue(self):
+        """The requested space at the category's price per m² is what the
+        opportunity is expected to bring."""
+        for lead in self:
+            price = lead.expo_booth_category_id.sudo()._expo_price_per_sqm()
+            if price and lead.expo_space_requested:
+                lead.expected_revenue = lead.expo_space_requested * price
+
+    @api.constrains("expo_event_id", "expo_booth_category_id")
+    def _check_expo_booth_category(self):
+        for lead in self:
+            category = lead.expo_booth_category_id
+            if category and category not in lead.expo_event_booth_category_ids:
+                raise ValidationError(
+                    _(
+                        "%(edition)s offers no booth of the category %(category)s "
+                        "requested by %(lead)s.",
+                        edition=lead.expo_event_id.name or _("No edition"),
+                        category=category.name,
+                        lead=lead.display_name,
+                    )
+                )
+
     @api.constrains("expo_event_id", "expo_previous_participation_id")
     def _check_expo_previous_participation(self):
         for lead in self:
@@ -215,6 +263,52 @@ class CrmLead(models.Model):
                         event=lead.expo_event_id.name,
                     )
                 )
+
+    # ------------------------------------------------------------------
+    # Pipeline of a team with its own stages
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        """The columns of a team with its own stages are its stages (and those
+        holding opportunities), not the stages every team shares."""
+        team = self.env["crm.team"].browse(self.env.context.get("default_team_id"))
+        if not team.sudo().exists().expo_own_stages:
+            return super()._read_group_stage_ids(stages, domain)
+        stage_ids = stages.sudo()._search(
+            ["|", ("id", "in", stages.ids), ("team_id", "=", team.id)],
+            order=stages._order,
+        )
+        return stages.browse(stage_ids)
+
+    def _stage_find(self, team_id=False, domain=None, order="sequence, id", limit=1):
+        """Among the stages of the teams when they all use their own stages: the
+        first stage, or the won stage, of the exhibition team is its own."""
+        teams = self.team_id | self.env["crm.team"].browse(team_id or [])
+        if not teams or not all(teams.sudo().mapped("expo_own_stages")):
+            return super()._stage_find(
+                team_id=team_id, domain=domain, order=order, limit=limit
+            )
+        return self.env["crm.stage"].search(
+            [("team_id", "in", teams.ids), *(domain or [])], order=order, limit=limit
+        ) or super()._stage_find(
+            team_id=team_id, domain=domain, order=order, limit=limit
+        )
+
+    def action_set_won(self):
+        """Win the opportunities of each team among that team's stages: Odoo looks
+        for the won stage among the teams of every opportunity marked at once."""
+        teams = self.team_id
+        if len(teams) < 2 or not any(teams.sudo().mapped("expo_own_stages")):
+            return super().action_set_won()
+        for team in teams:
+            super(
+                CrmLead, self.filtered(lambda lead, t=team: lead.team_id == t)
+            ).action_set_won()
+        without_team = self.filtered(lambda lead: not lead.team_id)
+        if without_team:
+            super(CrmLead, without_team).action_set_won()
+        return True
 
     def write(self, vals):
         res = super().write(vals)
@@ -283,6 +377,16 @@ class CrmLead(models.Model):
         if self.user_id:
             values["user_id"] = self.user_id.id
         return values
+
+    def action_expo_view_participation(self):
+        self.ensure_one()
+        return self.expo_participation_id._get_records_action(name=_("Participation"))
+
+    def action_expo_view_previous_participation(self):
+        self.ensure_one()
+        return self.expo_previous_participation_id._get_records_action(
+            name=_("Previous Participation")
+        )
 
     def _prepare_opportunity_quotation_context(self):
         context = super()._prepare_opportunity_quotation_context()

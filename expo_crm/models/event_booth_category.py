@@ -32,3 +32,14 @@ class EventBoothCategory(models.Model):
             "A price per m² cannot be negative.",
         ),
     ]
+
+    def _expo_price_per_sqm(self):
+        """Price of a square metre of the category: its price per m², else its
+        booth price over its default area (0 when neither is known)."""
+        if len(self) != 1:
+            return 0.0
+        if self.expo_price_per_sqm:
+            return self.expo_price_per_sqm
+        if self.expo_area_sqm <= 0:
+            return 0.0
+        return self.price / self.expo_area_sqm

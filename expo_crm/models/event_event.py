@@ -36,7 +36,10 @@ class EventEvent(models.Model):
         "Participants", compute="_compute_expo_participation_stats"
     )
     expo_space_sqm = fields.Float(
-        "Space Sold (m²)", compute="_compute_expo_participation_stats"
+        "Net m² Sold",
+        compute="_compute_expo_participation_stats",
+        help="Floor space of its participations that are not cancelled, in square "
+        "metres (booths, without aisles).",
     )
     expo_amount_invoiced = fields.Monetary(
         "Invoiced Revenue",
@@ -48,9 +51,17 @@ class EventEvent(models.Model):
     )
     expo_rebooked_count = fields.Integer(
         "Rebooked",
-        compute="_compute_expo_rebooked_count",
-        help="Customers of this edition (confirmed or attended) already booked, in "
-        "any role, for the next edition of the series.",
+        compute="_compute_expo_rebooking",
+        help="Customers of this edition (confirmed or attended) in the series' "
+        "ranked roles (exhibitors and sponsors by default) already booked for the "
+        "next edition in one of them.",
+    )
+    expo_rebooking_rate = fields.Float(
+        "Rebooking Rate (%)",
+        digits=(5, 1),
+        compute="_compute_expo_rebooking",
+        help="Share of this edition's customers in the ranked roles already booked "
+        "for the next edition.",
     )
     expo_rebooking_date = fields.Datetime(
         "Last Rebooked On",
@@ -265,28 +276,52 @@ class EventEvent(models.Model):
         return action
 
     @api.depends("expo_series_id", "date_begin")
-    def _compute_expo_rebooked_count(self):
+    def _compute_expo_rebooking(self):
+        customers = self._expo_ranked_customers(self)
+        booked = self._expo_ranked_customers(self.expo_next_event_id, taken_part=False)
         for event in self:
-            event.expo_rebooked_count = len(
-                event._expo_rebooked_participations().partner_id
+            next_event = event.expo_next_event_id
+            mine = customers.get(event, set())
+            rebooked = mine & booked.get(next_event, set()) if next_event else set()
+            event.expo_rebooked_count = len(rebooked)
+            event.expo_rebooking_rate = (
+                100.0 * len(rebooked) / len(mine) if mine and next_event else 0.0
             )
 
+    @api.model
+    def _expo_ranked_customers(self, events, taken_part=True):
+        """{edition: ids of its customers in the series' ranked roles}, confirmed or
+        attended (or, with ``taken_part=False``, any state but cancelled)."""
+        groups = self.env["expo.participation"]._read_group(
+            [
+                ("event_id", "in", events.ids),
+                ("state", "in", TAKEN_PART_STATES)
+                if taken_part
+                else ("state", "!=", "cancelled"),
+            ],
+            ["event_id", "role_id", "partner_id"],
+        )
+        customers = defaultdict(set)
+        for event, role, partner in groups:
+            if role in event.expo_series_id.ranked_role_ids:
+                customers[event].add(partner.id)
+        return customers
+
     def _expo_rebooked_participations(self):
-        """Participations in the next edition of this edition's customers (confirmed
-        or attended here, any role there, not cancelled)."""
+        """Participations in the next edition of this edition's customers (both in
+        the series' ranked roles; confirmed or attended here, not cancelled
+        there)."""
         self.ensure_one()
         Participation = self.env["expo.participation"]
         if not self.expo_next_event_id:
             return Participation
-        customers = Participation._read_group(
-            [("event_id", "=", self.id), ("state", "in", TAKEN_PART_STATES)],
-            ["partner_id"],
-        )
+        customers = self._expo_ranked_customers(self).get(self, set())
         return Participation.search(
             [
                 ("event_id", "=", self.expo_next_event_id.id),
                 ("state", "!=", "cancelled"),
-                ("partner_id", "in", [partner.id for (partner,) in customers]),
+                ("partner_id", "in", list(customers)),
+                ("role_id", "in", self.expo_series_id.ranked_role_ids.ids),
             ]
         )
 

@@ -7,7 +7,7 @@ import time
 
 from odoo import api, fields, models
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
-from odoo.tools import SQL
+from odoo.tools import SQL, format_datetime
 
 _logger = logging.getLogger(__name__)
 
@@ -54,6 +54,7 @@ class ExpoBatchRun(models.Model):
     )
     state = fields.Selection(
         [("requested", "Requested"), ("running", "Running"), ("done", "Done")],
+        string="Status",
         required=True,
         default="requested",
         readonly=True,
@@ -71,10 +72,13 @@ class ExpoBatchRun(models.Model):
         "ascending order; its batches take them in that order.",
     )
     cursor = fields.Integer(
-        readonly=True, help="Id of the last partner done: the next batch follows it."
+        readonly=True,
+        groups="base.group_no_one",
+        help="Id of the last partner done: the next batch follows it.",
     )
-    total_count = fields.Integer("Customers", readonly=True)
-    done_count = fields.Integer("Customers Done", readonly=True)
+    # a run's own counts: a sum over runs means nothing
+    total_count = fields.Integer("Customers", readonly=True, aggregator=None)
+    done_count = fields.Integer("Customers Done", readonly=True, aggregator=None)
     remaining_count = fields.Integer(
         "Customers Left", compute="_compute_remaining_count"
     )
@@ -116,7 +120,7 @@ class ExpoBatchRun(models.Model):
                 for part in (
                     jobs.get(run.job),
                     run.company_id.name,
-                    run.date_start and fields.Datetime.to_string(run.date_start),
+                    run.date_start and format_datetime(self.env, run.date_start),
                 )
                 if part
             )

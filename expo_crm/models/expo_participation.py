@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import (
     check_computed_not_written,
@@ -41,7 +41,7 @@ class ExpoParticipation(models.Model):
 
     _name = "expo.participation"
     _description = "Exhibition Participation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "expo.selection.order.mixin"]
     _order = "event_date_begin desc, id desc"
     # typed in a Participation field: the customer, the edition or the role
     _rec_names_search = ["partner_id", "event_id", "role_id"]
@@ -166,6 +166,16 @@ class ExpoParticipation(models.Model):
         readonly=True,
     )
 
+    # documents behind it (smart buttons); payments only for invoicing users
+    invoice_ids = fields.Many2many(
+        "account.move", compute="_compute_invoice_ids", string="Invoices"
+    )
+    invoice_count = fields.Integer(compute="_compute_invoice_ids")
+    payment_count = fields.Integer(
+        compute="_compute_payment_count",
+        groups="account.group_account_invoice",
+    )
+
     # satisfaction, filled by surveys or entered by staff
     feedback_date = fields.Date(
         help="When the feedback below was recorded; without it the satisfaction "
@@ -216,6 +226,10 @@ class ExpoParticipation(models.Model):
                 or self.env.company
             )
 
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {"state"}
+
     @api.depends("partner_id")
     def _compute_user_id(self):
         """The customer's salesperson, else the user recording the participation
@@ -240,6 +254,31 @@ class ExpoParticipation(models.Model):
         if score >= 7:
             return "passive"
         return "detractor"
+
+    @api.depends("sale_line_ids")
+    def _compute_invoice_ids(self):
+        """Customer invoices and credit notes of the participation's order lines,
+        those the user may read."""
+        Move = self.env["account.move"]
+        for participation in self:
+            lines = participation.sale_line_ids
+            participation.invoice_ids = (
+                Move.search(
+                    [
+                        ("line_ids.sale_line_ids", "in", lines.ids),
+                        ("move_type", "in", ("out_invoice", "out_refund")),
+                    ]
+                )
+                if lines
+                else Move
+            )
+            participation.invoice_count = len(participation.invoice_ids)
+
+    def _compute_payment_count(self):
+        for participation in self:
+            participation.payment_count = len(
+                participation.invoice_ids._get_reconciled_payments()
+            )
 
     @api.depends("partner_id", "event_id", "role_id")
     def _compute_display_name(self):
@@ -303,6 +342,39 @@ class ExpoParticipation(models.Model):
         check_computed_not_written(self, vals_list, AMOUNT_FIELDS)
         check_finite_numbers(self, vals_list)
         check_selection_values(self, vals_list)
+
+    # status and the documents behind it
+    def action_expo_cancel(self):
+        self.filtered(lambda p: p.state in ("planned", "confirmed")).write(
+            {"state": "cancelled"}
+        )
+
+    def action_expo_no_show(self):
+        now = fields.Datetime.now()
+        if any(p.event_date_begin and p.event_date_begin > now for p in self):
+            raise UserError(
+                _("A customer can miss an edition only once the edition has started.")
+            )
+        self.filtered(lambda p: p.state == "confirmed").write({"state": "no_show"})
+
+    def action_expo_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", self.invoice_ids.ids)]
+        action["context"] = {"create": False, "default_move_type": "out_invoice"}
+        return action
+
+    def action_expo_view_payments(self):
+        self.ensure_one()
+        return self.invoice_ids._get_reconciled_payments()._get_records_action(
+            name=_("Payments"), context={"create": False}
+        )
+
+    def action_expo_view_opportunity(self):
+        self.ensure_one()
+        return self.lead_id._get_records_action(name=_("Opportunity"))
 
     # keep the customers' relationships with the series up to date
     @api.model

@@ -34,6 +34,7 @@ REFRESHED_FIELDS = (
     "lifecycle_stage",
     "stage_reason_data",
     "won_back",
+    "priority_ranked",
     "priority_points",
     "economic_value",
 )
@@ -92,7 +93,9 @@ STAGE_REASONS = {
 
 @dataclass
 class EditionFacts:
-    """What a customer did in one edition of a series (all its roles together)."""
+    """What a customer did in one edition of a series (all its roles together;
+    sponsorship and signing date of the series' ranked roles only, the ones that
+    earn priority points)."""
 
     taken_part: bool = False
     space_sqm: float = 0.0
@@ -100,6 +103,9 @@ class EditionFacts:
     amount_sponsorship: float = 0.0
     date_signed: object = None
     detractor: bool = False
+    # took part in a ranked role, and the space it took in those roles
+    ranked: bool = False
+    ranked_space_sqm: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +124,12 @@ class ExpoRelationship(models.Model):
 
     _name = "expo.relationship"
     _description = "Exhibition Customer Relationship"
-    _inherit = ["mail.thread", "mail.activity.mixin", "expo.number.check.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "expo.number.check.mixin",
+        "expo.selection.order.mixin",
+    ]
     _order = "series_id, priority_points desc, id"
     # typed in a Relationship field: the customer or the series
     _rec_names_search = ["partner_id", "series_id"]
@@ -195,16 +206,25 @@ class ExpoRelationship(models.Model):
     )
 
     # priority points for rebooking and booth choice
+    priority_ranked = fields.Boolean(
+        "Ranked",
+        readonly=True,
+        help="The customer took part in the series in one of its ranked roles "
+        "(exhibitor and sponsor unless the series says otherwise): only ranked "
+        "customers earn priority points and a rank.",
+    )
     priority_points = fields.Float(
         readonly=True,
         digits=(16, 2),
-        help="Points computed with the rules of the series: editions taken part, "
-        "space of the latest edition, sponsorship spend, early signing.",
+        help="Points computed with the rules of the series, in its ranked roles: "
+        "editions taken part, space of the latest edition, sponsorship spend, "
+        "early signing.",
     )
     priority_rank = fields.Integer(
         compute="_compute_priority_rank",
-        help="Position in the series by priority points, 1 being the highest; "
-        "customers with equal points share a position.",
+        help="Position among the series' ranked customers by priority points, 1 "
+        "being the highest; customers with equal points share a position. Empty "
+        "for customers of other roles (suppliers, visitors).",
     )
 
     # value and cost
@@ -224,9 +244,12 @@ class ExpoRelationship(models.Model):
         help="What limiting the harm of losing the customer costs (disappearance).",
     )
     relationship_profit = fields.Monetary(
+        "Series Profit",
         compute="_compute_relationship_profit",
         store=True,
-        help="Economic value minus initial, maintenance and termination costs.",
+        help="Economic value in this series minus its initial, maintenance and "
+        "termination costs (the customer's ratings count in its relationship "
+        "profit, across series).",
     )
     participation_ids = fields.One2many(
         "expo.participation",
@@ -249,6 +272,10 @@ class ExpoRelationship(models.Model):
         ),
     ]
 
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {"lifecycle_stage"}
+
     def init(self):
         # ranks and the default order read the series by points
         create_index(
@@ -258,7 +285,7 @@ class ExpoRelationship(models.Model):
             ["series_id", "priority_points DESC"],
         )
 
-    @api.depends("series_id", "priority_points")
+    @api.depends("series_id", "priority_points", "priority_ranked")
     def _compute_priority_rank(self):
         """Ranks are counted when read, with one window over the series concerned:
         stored, they would be rewritten for most of a series whenever one
@@ -267,7 +294,7 @@ class ExpoRelationship(models.Model):
         stored = self.filtered("id")
         ranks = {}
         if stored:
-            self.flush_model(["series_id", "priority_points"])
+            self.flush_model(["series_id", "priority_points", "priority_ranked"])
             ranks = dict(
                 self.env.execute_query(
                     SQL(
@@ -279,7 +306,7 @@ class ExpoRelationship(models.Model):
                                            ORDER BY priority_points DESC
                                        ) AS rank
                                   FROM expo_relationship
-                                 WHERE series_id IN %s
+                                 WHERE series_id IN %s AND priority_ranked
                                ) AS ranked
                          WHERE id IN %s
                         """,
@@ -432,7 +459,8 @@ class ExpoRelationship(models.Model):
         stage_changes = self._apply_refreshed_values(to_create, changes, now)
         self._post_stage_changes_on_partners(stage_changes)
         if to_create or any(
-            "priority_points" in changed for _r, changed, _o in changes
+            "priority_points" in changed or "priority_ranked" in changed
+            for _r, changed, _o in changes
         ):
             # the points of some moved the ranks of others
             self.invalidate_model(["priority_rank"])
@@ -483,6 +511,7 @@ class ExpoRelationship(models.Model):
     def _read_participation_history(self, partners):
         """{(partner id, series id): {edition id: EditionFacts}} for these
         partners, from one grouped query over their participations."""
+        self.env["expo.series"].flush_model(["ranked_role_ids"])
         Participation = self.env["expo.participation"]
         Participation.flush_model(
             [
@@ -498,28 +527,48 @@ class ExpoRelationship(models.Model):
             ]
         )
         # money is money whatever the state (cancellation fees, refunds); the
-        # rest only counts for participations taken part in
+        # rest only counts for participations taken part in, and what earns
+        # priority points only in the series' ranked roles
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT partner_id, series_id, event_id,
-                       BOOL_OR(state IN %(taken)s),
-                       COALESCE(SUM(space_sqm) FILTER (WHERE state IN %(taken)s), 0),
-                       COALESCE(SUM(amount_invoiced), 0),
+                SELECT p.partner_id, p.series_id, p.event_id,
+                       BOOL_OR(p.state IN %(taken)s),
                        COALESCE(
-                           SUM(amount_sponsorship) FILTER (WHERE state IN %(taken)s),
+                           SUM(p.space_sqm) FILTER (WHERE p.state IN %(taken)s), 0
+                       ),
+                       COALESCE(SUM(p.amount_invoiced), 0),
+                       COALESCE(
+                           SUM(p.amount_sponsorship) FILTER (
+                               WHERE p.state IN %(taken)s AND ranked.role_id IS NOT NULL
+                           ),
                            0
                        ),
-                       MIN(date_signed) FILTER (WHERE state IN %(taken)s),
+                       MIN(p.date_signed) FILTER (
+                           WHERE p.state IN %(taken)s AND ranked.role_id IS NOT NULL
+                       ),
                        COALESCE(
-                           BOOL_OR(nps_category = 'detractor')
-                               FILTER (WHERE state IN %(taken)s),
+                           BOOL_OR(p.nps_category = 'detractor')
+                               FILTER (WHERE p.state IN %(taken)s),
                            FALSE
+                       ),
+                       COALESCE(
+                           BOOL_OR(p.state IN %(taken)s AND ranked.role_id IS NOT NULL),
+                           FALSE
+                       ),
+                       COALESCE(
+                           SUM(p.space_sqm) FILTER (
+                               WHERE p.state IN %(taken)s AND ranked.role_id IS NOT NULL
+                           ),
+                           0
                        )
-                  FROM expo_participation
-                 WHERE partner_id IN %(partners)s
-                   AND series_id IS NOT NULL
-                 GROUP BY partner_id, series_id, event_id
+                  FROM expo_participation p
+                  LEFT JOIN expo_series_ranked_role_rel ranked
+                         ON ranked.series_id = p.series_id
+                        AND ranked.role_id = p.role_id
+                 WHERE p.partner_id IN %(partners)s
+                   AND p.series_id IS NOT NULL
+                 GROUP BY p.partner_id, p.series_id, p.event_id
                 """,
                 taken=TAKEN_PART_STATES,
                 partners=tuple(partners.ids),
@@ -594,6 +643,7 @@ class ExpoRelationship(models.Model):
             "lifecycle_stage": stage,
             "stage_reason_data": reasons,
             "won_back": won_back,
+            "priority_ranked": any(facts.ranked for facts in facts_by_edition.values()),
             "priority_points": self._compute_priority_points(
                 series, started, latest, facts_by_edition
             ),
@@ -727,15 +777,16 @@ class ExpoRelationship(models.Model):
 
     @api.model
     def _compute_priority_points(self, series, started, latest, facts):
-        """Points by the rules of the series, over its non-expired editions."""
+        """Points by the rules of the series, over its non-expired editions taken
+        part in one of its ranked roles."""
         window = [
             edition
             for edition in started[-series.points_expiry_editions :]
-            if edition.id in facts and facts[edition.id].taken_part
+            if edition.id in facts and facts[edition.id].ranked
         ]
         points = series.points_per_edition * len(window)
         if latest in window:
-            points += series.points_per_sqm * facts[latest.id].space_sqm
+            points += series.points_per_sqm * facts[latest.id].ranked_space_sqm
         sponsorship = sum(facts[edition.id].amount_sponsorship for edition in window)
         points += (
             sponsorship / series.points_sponsorship_unit

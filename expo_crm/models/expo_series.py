@@ -28,6 +28,12 @@ POINTS_BOUNDS = {
 class ExpoSeries(models.Model):
     """A recurring show (a brand); each edition is an ``event.event``."""
 
+    def _default_ranked_role_ids(self):
+        roles = self.env["expo.role"]
+        for xmlid in ("expo_crm.role_exhibitor", "expo_crm.role_sponsor"):
+            roles |= self.env.ref(xmlid, raise_if_not_found=False) or roles
+        return roles
+
     _name = "expo.series"
     _description = "Exhibition Series"
     _inherit = ["mail.thread", "mail.activity.mixin", "expo.number.check.mixin"]
@@ -69,6 +75,19 @@ class ExpoSeries(models.Model):
         "expo.relationship", "series_id", string="Relationships"
     )
     relationship_count = fields.Integer(compute="_compute_relationship_count")
+    ranked_role_ids = fields.Many2many(
+        "expo.role",
+        "expo_series_ranked_role_rel",
+        "series_id",
+        "role_id",
+        string="Ranked Roles",
+        default=_default_ranked_role_ids,
+        help="The roles that buy space or sponsorship: taking part in one earns "
+        "priority points and a rank, and the rebooking wizard rebooks them. "
+        "Suppliers (venue, builders, logistics, travel, media) and visitors are "
+        "usually left out. A change counts from the next relationship refresh "
+        "(nightly).",
+    )
     points_per_edition = fields.Float(
         "Points per Edition",
         default=10.0,

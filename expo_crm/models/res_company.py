@@ -85,7 +85,7 @@ class ResCompany(models.Model):
 
     # batch recomputation
     expo_refresh_batch_size = fields.Integer(
-        "Relationship Refresh Batch",
+        "Customers per Refresh Batch",
         default=500,
         help="Customers recomputed and committed together by the scheduled refresh "
         "(1 to 100,000).",
@@ -110,7 +110,10 @@ class ResCompany(models.Model):
         for company in self:
             if not 0 < company.expo_weakening_drop_percent <= 100:
                 raise ValidationError(
-                    _("The drop that makes a customer weakening is from 0 to 100 %.")
+                    _(
+                        "The drop that makes a customer weakening is above 0 and at "
+                        "most 100 %."
+                    )
                 )
 
     def write(self, vals):

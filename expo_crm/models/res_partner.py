@@ -26,7 +26,8 @@ EXPO_RATING_FIELDS = (
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "expo.selection.order.mixin"]
 
     # roles and history
     expo_role_ids = fields.Many2many(
@@ -48,6 +49,13 @@ class ResPartner(models.Model):
     )
     expo_relationship_count = fields.Integer(
         "Relationship Count", compute="_compute_expo_relationship_count"
+    )
+    expo_priority_rank = fields.Integer(
+        "Best Priority Rank",
+        compute="_compute_expo_priority_rank",
+        help="Its best rank by priority points among the customers of a series it "
+        "takes part in (1 = first offered rebooking and booth choice); empty when "
+        "it is ranked in none.",
     )
 
     # lifecycle and value, summarizing the partner's relationships with the series
@@ -90,14 +98,30 @@ class ResPartner(models.Model):
         "Capability Value",
         help="How much the organizer learns from it (how other shows work).",
     )
+    expo_rating_money = fields.Monetary(
+        "Ratings in Money",
+        compute="_compute_expo_profit_parts",
+        currency_field="expo_currency_id",
+        groups="base.group_user",
+        help="The demonstration, recommendation and capability ratings, each point "
+        "worth the Value per Rating Point of the current company's settings.",
+    )
+    expo_relationship_costs = fields.Monetary(
+        "Relationship Costs",
+        compute="_compute_expo_profit_parts",
+        currency_field="expo_currency_id",
+        groups="base.group_user",
+        help="Initial, maintenance and termination costs of its relationships with "
+        "every series of the current company.",
+    )
     expo_relationship_profit = fields.Float(
         "Relationship Profit",
         readonly=True,
         company_dependent=True,
         groups="base.group_user",
-        help="The customer as a whole for the current company: economic value of all "
-        "its series, plus the ratings weighted into money, minus the initial, "
-        "maintenance and termination costs of its relationships. Computed: nobody "
+        help="Of the customer across every series of the current company: economic "
+        "value plus ratings in money, minus relationship costs. A series' profit in "
+        "the table below counts its economic value and costs only. Computed: nobody "
         "types it.",
     )
     expo_currency_id = fields.Many2one(
@@ -106,9 +130,43 @@ class ResPartner(models.Model):
         help="Currency of the current company, in which its figures are counted.",
     )
 
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {"expo_lifecycle_stage"}
+
     @api.depends_context("company")
     def _compute_expo_currency_id(self):
         self.expo_currency_id = self.env.company.currency_id
+
+    @api.depends(*EXPO_RATING_FIELDS, "expo_relationship_ids")
+    @api.depends_context("company")
+    def _compute_expo_profit_parts(self):
+        """The two parts of the relationship profit that are not the economic
+        value, as the refresh counts them for the current company."""
+        company = self.env.company
+        costs = {
+            partner: initial + maintenance + termination
+            for partner, initial, maintenance, termination in self.env[
+                "expo.relationship"
+            ]._read_group(
+                [
+                    ("partner_id", "in", self.commercial_partner_id.ids),
+                    ("company_id", "=", company.id),
+                ],
+                ["partner_id"],
+                [
+                    "initial_cost:sum",
+                    "maintenance_cost:sum",
+                    "termination_cost:sum",
+                ],
+            )
+        }
+        for partner in self:
+            points = sum(int(partner[fname] or 0) for fname in EXPO_RATING_FIELDS)
+            partner.expo_rating_money = points * company.expo_rating_point_value
+            partner.expo_relationship_costs = costs.get(
+                partner.commercial_partner_id, 0.0
+            )
 
     @api.depends("expo_participation_ids")
     def _compute_expo_participation_count(self):
@@ -158,6 +216,23 @@ class ResPartner(models.Model):
             ]
         check_computed_not_written(self, vals_list, computed)
         return vals_list
+
+    def _compute_expo_priority_rank(self):
+        relationships = self.env["expo.relationship"].search(
+            [
+                ("partner_id", "in", self.commercial_partner_id.ids),
+                ("priority_ranked", "=", True),
+            ]
+        )
+        best = {}
+        for relationship in relationships:
+            partner = relationship.partner_id
+            best[partner] = min(
+                best.get(partner, relationship.priority_rank),
+                relationship.priority_rank,
+            )
+        for partner in self:
+            partner.expo_priority_rank = best.get(partner.commercial_partner_id, 0)
 
     @api.model_create_multi
     def create(self, vals_list):

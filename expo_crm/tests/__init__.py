@@ -3,6 +3,7 @@ from . import test_participation
 from . import test_sale_flow
 from . import test_invoice_amounts
 from . import test_opportunity
+from . import test_pipeline
 from . import test_lifecycle
 from . import test_relationship_value
 from . import test_priority_points

@@ -3,7 +3,7 @@ from datetime import date
 from unittest.mock import patch
 
 from odoo import Command
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ExpoCrmSaleCommon
 
@@ -110,9 +110,26 @@ class TestInvoiceAmounts(ExpoCrmSaleCommon):
         self._pay(invoice, invoice.amount_residual)
         self.assertIn(invoice.payment_state, ("paid", "in_payment"))
         self.assertAlmostEqual(sponsor.amount_paid, 1000.0, places=2)
+        # the participation's smart buttons open its invoice and both payments
+        self.assertEqual((sponsor.invoice_count, sponsor.payment_count), (1, 2))
+        opened = sponsor.action_expo_view_invoices()
+        self.assertEqual(self.env["account.move"].search(opened["domain"]), invoice)
+        self.assertEqual(
+            sponsor.action_expo_view_payments()["domain"][0][2],
+            invoice._get_reconciled_payments().ids,
+        )
+        # a salesperson who may not read the order sees no invoice, and no error
+        salesperson = new_test_user(
+            self.env, "expo.other.sales", groups="expo_crm.group_expo_user"
+        )
+        other_view = sponsor.with_user(salesperson)
+        self.assertEqual(other_view.invoice_count, 0)
+        self.assertFalse(other_view.invoice_ids)
         # unreconciling the payments makes it unpaid again
         invoice.line_ids.remove_move_reconcile()
         self.assertEqual(sponsor.amount_paid, 0.0)
+        sponsor.invalidate_recordset(["payment_count"])
+        self.assertEqual(sponsor.payment_count, 0)
 
     def test_refresh_is_set_based(self):
         order_a = self._sell(

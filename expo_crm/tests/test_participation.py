@@ -1,7 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime
+
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .common import ExpoCrmCommon
@@ -83,7 +85,8 @@ class TestParticipation(ExpoCrmCommon):
 
     def test_edition_rebooked_customers(self):
         """The edition form counts its customers already booked for the next edition
-        (any role, not cancelled) and its rebooking opportunities."""
+        (in the ranked roles, not cancelled), their share, and its rebooking
+        opportunities."""
         museum = self.env["res.partner"].create({"name": "Museum", "is_company": True})
         gallery_2024 = self._participate(
             self.gallery, self.edition_2024, state="attended"
@@ -95,6 +98,9 @@ class TestParticipation(ExpoCrmCommon):
         self._participate(self.gallery, self.edition_2025, self.role_sponsor)
         self._participate(museum, self.edition_2025, state="cancelled")
         self.assertEqual(self.edition_2024.expo_rebooked_count, 1)
+        self.assertEqual(
+            self.edition_2024.expo_rebooking_rate, 50.0, "gallery of gallery, museum"
+        )
         self.assertEqual(
             self.edition_2024._expo_rebooked_participations().partner_id, self.gallery
         )
@@ -148,3 +154,32 @@ class TestParticipation(ExpoCrmCommon):
             )
         )
         self.assertEqual(by_user.user_id, recorder)
+
+    def test_cancel_and_no_show(self):
+        """The form's Cancel and No Show: a booked customer withdraws, or does not
+        come once the edition has started."""
+        planned = self._participate(self.gallery, self.edition_2025)
+        planned.action_expo_cancel()
+        self.assertEqual(planned.state, "cancelled")
+        confirmed = self._participate(
+            self.gallery, self.edition_2024, state="confirmed"
+        )
+        confirmed.action_expo_no_show()
+        self.assertEqual(confirmed.state, "no_show")
+        upcoming = self.env["event.event"].create(
+            {
+                "name": "Test Art Fair 2099",
+                "expo_series_id": self.series.id,
+                "date_begin": datetime(2099, 5, 10, 9, 0),
+                "date_end": datetime(2099, 5, 13, 18, 0),
+            }
+        )
+        booked = self._participate(self.gallery, upcoming, state="confirmed")
+        with self.assertRaisesRegex(UserError, "once the edition has started"):
+            booked.action_expo_no_show()
+        self.assertEqual(booked.state, "confirmed")
+        attended = self._participate(
+            self.collector, self.edition_2025, state="attended"
+        )
+        attended.action_expo_cancel()
+        self.assertEqual(attended.state, "attended", "an attended one is not cancelled")

@@ -82,6 +82,52 @@ class TestPriorityPoints(ExpoRelationshipCommon):
         self.assertEqual(listed.partner_id, self.collector | studio | self.gallery)
         self.assertEqual(listed.mapped("priority_rank"), [1, 2, 3])
 
+    def test_only_ranked_roles_earn_points_and_rank(self):
+        """Suppliers and visitors (roles the series does not rank) earn no points and
+        no rank, and do not push the customers who buy space down the ranking."""
+        hotel = self._new_customer("Lakeside Hotel")
+        for edition in self.editions:
+            self._participate(
+                hotel, edition, self.env.ref("expo_crm.role_travel"), state="attended"
+            )
+        self._participate(
+            self.collector, self.edition_2025, self.role_visitor, state="attended"
+        )
+        self._take_part(self.gallery, self.edition_2025, space_sqm=10)
+        for partner in (hotel, self.collector):
+            relationship = self._relationship(partner)
+            self.assertFalse(relationship.priority_ranked)
+            self.assertEqual(relationship.priority_points, 0)
+            self.assertEqual(relationship.priority_rank, 0)
+            self.assertNotEqual(relationship.lifecycle_stage, "cultivation")
+        self.assertTrue(self._relationship().priority_ranked)
+        self.assertEqual(self._relationship().priority_rank, 1)
+
+    def test_points_of_a_customer_in_two_roles(self):
+        """A booth builder that also exhibits earns points for its booth only."""
+        self._take_part(self.gallery, self.edition_2025, space_sqm=20)
+        self._participate(
+            self.gallery,
+            self.edition_2025,
+            self.role_builder,
+            state="attended",
+            space_sqm=300,
+        )
+        self.assertEqual(self._relationship().priority_points, 10 + 20)
+
+    def test_ranked_roles_per_series(self):
+        builder = self._new_customer("Stand Works")
+        self._participate(
+            builder, self.edition_2025, self.role_builder, state="attended"
+        )
+        self.assertFalse(self._relationship(builder).priority_ranked)
+        self.series.ranked_role_ids |= self.role_builder
+        self.env["expo.relationship"]._refresh_for_partners(builder)
+        relationship = self._relationship(builder)
+        self.assertTrue(relationship.priority_ranked)
+        self.assertEqual(relationship.priority_points, 10)
+        self.assertEqual(relationship.priority_rank, 1)
+
     def test_series_rules_are_validated(self):
         for fname, value in (
             ("points_expiry_editions", 0),

@@ -53,6 +53,36 @@ class TestRelationshipValue(ExpoRelationshipCommon):
         self.assertEqual(self.gallery.expo_economic_value, 4000)
         self.assertEqual(self.gallery.expo_relationship_profit, 3500)
 
+    def test_profit_parts_explain_the_two_profits(self):
+        """The customer's profit (every series, with its ratings) and a series'
+        profit (its value minus its costs) differ by what the form shows."""
+        self._take_part(self.gallery, self.other_edition, amount_invoiced=300)
+        relationship = self._relationship()
+        relationship.write({"initial_cost": 500, "maintenance_cost": 200})
+        self._relationship(series=self.other_series).termination_cost = 100
+        self.gallery.write(
+            {"expo_demonstration_value": "3", "expo_capability_value": "1"}
+        )
+        self.assertEqual(relationship.relationship_profit, 7000 - 700)
+        self.assertEqual(self.gallery.expo_rating_money, 4000)
+        self.assertEqual(self.gallery.expo_relationship_costs, 800)
+        self.assertEqual(
+            self.gallery.expo_relationship_profit,
+            self.gallery.expo_economic_value
+            + self.gallery.expo_rating_money
+            - self.gallery.expo_relationship_costs,
+        )
+        self.assertEqual(self.gallery.expo_relationship_profit, 7300 + 4000 - 800)
+
+    def test_best_priority_rank(self):
+        rival = self._new_customer("Rival Gallery")
+        self._take_part(rival, self.edition_2025, space_sqm=500)
+        self._take_part(self.gallery, self.other_edition)
+        self.assertEqual(self._relationship().priority_rank, 2)
+        self.assertEqual(self.gallery.expo_priority_rank, 1, "first in the other")
+        self.assertEqual(self.gallery_contact.expo_priority_rank, 1, "its company's")
+        self.assertEqual(self.collector.expo_priority_rank, 0, "ranked nowhere")
+
     def test_value_follows_credit_notes(self):
         participation = self.gallery.expo_participation_ids.filtered(
             lambda p: p.event_id == self.edition_2025

@@ -180,6 +180,34 @@ class TestSaleFlow(ExpoCrmSaleCommon):
         self.assertEqual(participation.role_id, self.env.ref("expo_crm.role_media"))
         self.assertEqual(participation.lead_id, lead)
 
+    def test_won_opportunity_holds_participation_of_cancelled_order(self):
+        """Cancelling the order of a participation booked by a won opportunity keeps
+        it confirmed: the won opportunity still commits the customer."""
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Gallery Lumen sponsorship",
+                "type": "opportunity",
+                "partner_id": self.gallery.id,
+                "expo_event_id": self.edition_2025.id,
+                "expo_role_id": self.role_sponsor.id,
+            }
+        )
+        lead.action_set_won()
+        order = self._sell(
+            self.gallery,
+            [(self.product_sponsorship, 5000.0, {})],
+            event=self.edition_2025,
+        )
+        participation = lead.expo_participation_id
+        self.assertEqual(participation.sale_order_ids, order)
+        order._action_cancel()
+        self.assertEqual(participation.state, "confirmed")
+        lead.action_set_lost()
+        order.action_draft()
+        order.action_confirm()
+        order._action_cancel()
+        self.assertEqual(participation.state, "cancelled", "nothing holds it now")
+
     def test_registration_creates_visitor_participation(self):
         registration = self.env["event.registration"].create(
             {

@@ -79,7 +79,11 @@ class TestExpoCrmSalesUi(HttpCase):
             lead.team_id, self.env.ref("expo_crm.crm_team_exhibition_sales")
         )
         self.assertTrue(lead.expo_man_qualified)
-        self.assertTrue(lead.stage_id.is_won)
+        self.assertEqual(
+            lead.stage_id,
+            self.env.ref("expo_crm.crm_stage_exhibition_booked"),
+            "won in the team's own won stage, not Odoo's shared Won",
+        )
         participation = lead.expo_participation_id
         self.assertEqual(participation.partner_id, gallery)
         self.assertEqual(participation.event_id, editions[1])
@@ -91,9 +95,50 @@ class TestExpoCrmSalesUi(HttpCase):
         self.assertTrue(participation.date_signed)
         self.assertEqual(gallery.expo_participation_ids, participation)
 
+    def test_quotation_booth_of_its_edition(self):
+        """A booth line added to a quotation for an edition selects a booth of that
+        edition."""
+        salesperson = self._create_user(
+            "Tour Booth Seller",
+            "expo_tour_booth",
+            ["expo_crm.group_expo_user", "sales_team.group_sale_salesman"],
+        )
+        __, editions = self._create_series("Tour Fair", "TOURQ", (2031,))
+        product = self.env["product.product"].create(
+            {
+                "name": "Tour Booth",
+                "type": "service",
+                "service_tracking": "event_booth",
+                "list_price": 500.0,
+            }
+        )
+        category = self.env["event.booth.category"].create(
+            {"name": "Tour Corner", "product_id": product.id, "expo_area_sqm": 18}
+        )
+        booth = self.env["event.booth"].create(
+            {"name": "C7", "event_id": editions.id, "booth_category_id": category.id}
+        )
+        gallery = self.env["res.partner"].create(
+            {"name": "Tour Gallery", "is_company": True}
+        )
+        order = (
+            self.env["sale.order"]
+            .with_user(salesperson)
+            .create({"partner_id": gallery.id, "expo_event_id": editions.id})
+        )
+        self.start_tour(
+            f"/odoo/sales/{order.id}",
+            "expo_crm_quotation_booth_tour",
+            login=salesperson.login,
+        )
+        line = order.order_line
+        self.assertEqual(line.event_id, editions)
+        self.assertEqual(line.event_booth_pending_ids, booth)
+
     def test_rebooking_wizard(self):
         """A manager rebooks last edition's exhibitor and sponsor for the next
-        edition, sees their priority, and a second run creates nothing."""
+        edition: the wizard counts them before, shows them after, opens them with
+        their priority, and a second run says there is nothing to create."""
         manager = self._create_user(
             "Tour Manager", "expo_tour_manager", ["expo_crm.group_expo_manager"]
         )
@@ -139,7 +184,7 @@ class TestExpoCrmSalesUi(HttpCase):
         self.assertEqual(gallery_lead.priority, "3")
         self.assertEqual(gallery_lead.expo_role_id, self.role_exhibitor)
         self.assertEqual(gallery_lead.expo_previous_participation_id, gallery_2025)
-        self.assertEqual(sponsor_lead.priority, "2")
+        self.assertEqual(sponsor_lead.priority, "1", "second of two ranked")
         self.assertEqual(sponsor_lead.expo_role_id, self.role_sponsor)
         self.assertEqual(sponsor_lead.expo_previous_participation_id, sponsor_2025)
         self.assertEqual(

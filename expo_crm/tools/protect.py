@@ -2,6 +2,7 @@
 import math
 
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import formatLang
 
 
 def check_computed_not_written(model, vals_list, fnames):
@@ -86,7 +87,13 @@ def check_bounds(records, bounds):
                     records.env._(
                         "%(setting)s must be from %(lowest)s to %(highest)s.",
                         setting=records._fields[fname]._description_string(records.env),
-                        lowest=lowest,
-                        highest=highest,
+                        lowest=_number(records.env, lowest),
+                        highest=_number(records.env, highest),
                     )
                 )
+
+
+def _number(env, value):
+    """``value`` as the user's language writes numbers (1,000,000 or 1.000.000)."""
+    digits = 0 if float(value).is_integer() else 2
+    return formatLang(env, value, digits=digits)

@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from psycopg2.errors import LockNotAvailable
 
 from odoo import _, api, fields, models
@@ -7,22 +9,25 @@ from odoo.tools import SQL
 
 from ..models.expo_participation import TAKEN_PART_STATES
 
+# why a participant of the edition gets no opportunity, checked in this order
+SKIP_REASONS = ("role", "booked", "open", "lost")
+
 
 class ExpoRebookingWizard(models.TransientModel):
-    """Next-edition opportunities for the customers of an edition."""
+    """Next-edition opportunities for the customers of an edition: it counts what
+    it will create and skip before, and shows what it did after."""
 
     _name = "expo.rebooking.wizard"
     _description = "Exhibition Rebooking"
-
-    def _default_role_ids(self):
-        return self.env.ref("expo_crm.role_exhibitor") | self.env.ref(
-            "expo_crm.role_sponsor"
-        )
 
     def _default_team_id(self):
         return self.env.ref(
             "expo_crm.crm_team_exhibition_sales", raise_if_not_found=False
         )
+
+    state = fields.Selection(
+        [("draft", "To Rebook"), ("done", "Rebooked")], default="draft", required=True
+    )
 
     # what to rebook
     event_id = fields.Many2one(
@@ -39,14 +44,75 @@ class ExpoRebookingWizard(models.TransientModel):
         string="Selected Participations",
         help="Only these participations; empty = every participant of the edition.",
     )
+    series_ranked_role_ids = fields.Many2many(
+        related="event_id.expo_series_id.ranked_role_ids", string="Ranked Roles"
+    )
     role_ids = fields.Many2many(
-        "expo.role", string="Roles", required=True, default=_default_role_ids
+        "expo.role",
+        string="Roles",
+        required=True,
+        compute="_compute_role_ids",
+        store=True,
+        readonly=False,
+        domain="[('id', 'in', series_ranked_role_ids)]",
+        help="The ranked roles of the series to rebook (by default all of them).",
     )
     team_id = fields.Many2one(
         "crm.team", string="Sales Team", default=_default_team_id, required=True
     )
-    candidate_count = fields.Integer(
-        "Customers to Rebook", compute="_compute_candidate_count"
+
+    # what it creates and skips: counted before, kept after
+    create_count = fields.Integer("Opportunities to Create", compute="_compute_counts")
+    skip_role_count = fields.Integer(
+        "Role Not Rebooked",
+        compute="_compute_counts",
+        help="Participants in a role the series does not rank and rebook (suppliers, "
+        "visitors) or that was not chosen above.",
+    )
+    skip_booked_count = fields.Integer(
+        "Already Booked",
+        compute="_compute_counts",
+        help="Customers with a participation in the next edition in the same role.",
+    )
+    skip_open_count = fields.Integer(
+        "Already in the Pipeline",
+        compute="_compute_counts",
+        help="Customers with an open or won opportunity for the next edition in the "
+        "same role.",
+    )
+    skip_lost_count = fields.Integer(
+        "Lost on Purpose",
+        compute="_compute_counts",
+        help="Customers whose opportunity for the next edition was lost with a "
+        "reason.",
+    )
+    result_summary = fields.Char("Result", compute="_compute_counts")
+    created_lead_ids = fields.Many2many(
+        "crm.lead", string="Created Opportunities", readonly=True
+    )
+    skipped_role_ids = fields.Many2many(
+        "expo.participation",
+        "expo_rebooking_wizard_skipped_role_rel",
+        string="Skipped: Role Not Rebooked",
+        readonly=True,
+    )
+    skipped_booked_ids = fields.Many2many(
+        "expo.participation",
+        "expo_rebooking_wizard_skipped_booked_rel",
+        string="Skipped: Already Booked",
+        readonly=True,
+    )
+    skipped_open_ids = fields.Many2many(
+        "expo.participation",
+        "expo_rebooking_wizard_skipped_open_rel",
+        string="Skipped: Already in the Pipeline",
+        readonly=True,
+    )
+    skipped_lost_ids = fields.Many2many(
+        "expo.participation",
+        "expo_rebooking_wizard_skipped_lost_rel",
+        string="Skipped: Lost on Purpose",
+        readonly=True,
     )
 
     @api.model
@@ -82,24 +148,73 @@ class ExpoRebookingWizard(models.TransientModel):
                 )
         return wizards
 
-    @api.depends("event_id", "role_ids", "participation_ids")
-    def _compute_candidate_count(self):
+    @api.depends("event_id")
+    def _compute_role_ids(self):
         for wizard in self:
-            wizard.candidate_count = (
-                len(wizard._get_participations()) if wizard.event_id else 0
+            wizard.role_ids = wizard.event_id.expo_series_id.ranked_role_ids
+
+    @api.depends(
+        "state",
+        "event_id",
+        "role_ids",
+        "participation_ids",
+        "created_lead_ids",
+        "skipped_role_ids",
+        "skipped_booked_ids",
+        "skipped_open_ids",
+        "skipped_lost_ids",
+    )
+    def _compute_counts(self):
+        for wizard in self:
+            if wizard.state == "done":
+                counts = {
+                    "create": len(wizard.created_lead_ids),
+                    **{
+                        reason: len(wizard[f"skipped_{reason}_ids"])
+                        for reason in SKIP_REASONS
+                    },
+                }
+            elif wizard.event_id and wizard.next_event_id:
+                counts = {
+                    reason: len(participations)
+                    for reason, participations in wizard._get_rebooking_plan().items()
+                }
+            else:
+                counts = {}
+            wizard.create_count = counts.get("create", 0)
+            for reason in SKIP_REASONS:
+                wizard[f"skip_{reason}_count"] = counts.get(reason, 0)
+            wizard.result_summary = wizard._result_summary()
+
+    def _result_summary(self):
+        """What the run did, in a sentence, once it is done."""
+        if self.state != "done":
+            return False
+        if self.create_count:
+            return _(
+                "%(count)s opportunities created for %(edition)s, each with a call "
+                "activity for its salesperson.",
+                count=self.create_count,
+                edition=self.next_event_id.name,
             )
+        return _(
+            "No opportunity created for %(edition)s: every customer of these roles "
+            "is already booked, in the pipeline or lost on purpose.",
+            edition=self.next_event_id.name,
+        )
 
     def _get_participations(self):
-        """The edition's confirmed or attended participations in the chosen roles."""
+        """The edition's confirmed or attended participations (the selected ones
+        when some are), in every role."""
         self.ensure_one()
         self._check_selection()
         domain = [
             ("event_id", "=", self.event_id.id),
-            ("role_id", "in", self.role_ids.ids),
             ("state", "in", TAKEN_PART_STATES),
         ]
         if self.participation_ids:
-            domain.append(("id", "in", self.participation_ids.ids))
+            # _origin: the records themselves while the form is being edited
+            domain.append(("id", "in", self.participation_ids._origin.ids))
         return self.env["expo.participation"].search_fetch(
             domain,
             ["partner_id", "role_id", "amount_invoiced", "user_id", "company_id"],
@@ -162,12 +277,48 @@ class ExpoRebookingWizard(models.TransientModel):
             ) from None
         next_event.sudo().expo_rebooking_date = fields.Datetime.now()
 
-    def _get_skipped_keys(self, next_event, participations):
-        """(partner id, role id) pairs not to rebook: an open or won opportunity
-        for the next edition, a lost one with a lost reason, or a participation
-        already there."""
+    def _get_rebooking_plan(self):
+        """{"create": participations to rebook, reason: participations skipped for
+        that reason (SKIP_REASONS)}, for the next edition."""
+        self.ensure_one()
+        participations = self._get_participations()
+        rebooked_role_ids = set(self.role_ids._origin.ids) & set(
+            self.event_id.expo_series_id.ranked_role_ids.ids
+        )
+        in_role = participations.filtered(
+            lambda part: part.role_id.id in rebooked_role_ids
+        )
+        reasons = self._get_skip_reasons(self.next_event_id, in_role)
+        ids = defaultdict(list)
+        for participation in in_role:
+            key = (participation.partner_id.id, participation.role_id.id)
+            ids[reasons.get(key, "create")].append(participation.id)
+        plan = {
+            reason: in_role.browse(ids[reason])
+            for reason in ("create", *SKIP_REASONS[1:])
+        }
+        plan["role"] = participations - in_role
+        return plan
+
+    def _get_skip_reasons(self, next_event, participations):
+        """{(partner id, role id): reason} of the customers not to rebook: "booked"
+        (a participation in the next edition), "open" (an open or won opportunity
+        for it) or "lost" (a lost one with a lost reason)."""
         partner_ids = participations.partner_id.ids
         exhibitor = self.env.ref("expo_crm.role_exhibitor")
+        reasons = {}
+        booked = self.env["expo.participation"].search_fetch(
+            [
+                ("event_id", "=", next_event.id),
+                ("partner_id", "in", partner_ids),
+                ("role_id", "in", participations.role_id.ids),
+                ("state", "!=", "cancelled"),
+            ],
+            ["partner_id", "role_id"],
+        )
+        reasons.update(
+            ((part.partner_id.id, part.role_id.id), "booked") for part in booked
+        )
         # every salesperson's opportunities count, not only the visible ones
         leads = (
             self.env["crm.lead"]
@@ -182,43 +333,47 @@ class ExpoRebookingWizard(models.TransientModel):
                 ["partner_id", "expo_role_id", "active", "lost_reason_id"],
             )
         )
-        skipped = {
-            (
+        # an open opportunity counts before a lost one
+        for lead in leads.sorted(lambda lead: not lead.active):
+            key = (
                 lead.partner_id.commercial_partner_id.id,
                 (lead.expo_role_id or exhibitor).id,
             )
-            for lead in leads
-            if lead.active or lead.lost_reason_id
-        }
-        booked = self.env["expo.participation"].search_fetch(
-            [
-                ("event_id", "=", next_event.id),
-                ("partner_id", "in", partner_ids),
-                ("role_id", "in", self.role_ids.ids),
-                ("state", "!=", "cancelled"),
-            ],
-            ["partner_id", "role_id"],
-        )
-        skipped.update((part.partner_id.id, part.role_id.id) for part in booked)
-        return skipped
+            if lead.active:
+                reasons.setdefault(key, "open")
+            elif lead.lost_reason_id:
+                reasons.setdefault(key, "lost")
+        return reasons
 
     def _get_priorities(self, partners):
-        """crm.lead priority ('0'..'3') of partners from their priority rank in
-        the series: top quartile 3 stars, then 2, 1 and 0."""
+        """crm.lead priority ('0'..'3') of partners from their priority rank among
+        the series' ranked customers: top quartile 3 stars, then 2, 1 and 0."""
         Relationship = self.env["expo.relationship"]
-        series_domain = [("series_id", "=", self.event_id.expo_series_id.id)]
+        series_domain = [
+            ("series_id", "=", self.event_id.expo_series_id.id),
+            ("priority_ranked", "=", True),
+        ]
         total = Relationship.search_count(series_domain)
         relationships = Relationship.search_fetch(
             series_domain + [("partner_id", "in", partners.ids)],
             ["partner_id", "priority_rank"],
         )
         return {
-            rel.partner_id.id: str(3 - 4 * (max(rel.priority_rank, 1) - 1) // total)
+            rel.partner_id.id: str(3 - 4 * (rel.priority_rank - 1) // total)
             for rel in relationships
+            if rel.priority_rank
         }
+
+    def _get_previous_booth_category(self, participation, next_event):
+        """The booth category of the participation's largest booth, when the next
+        edition offers it."""
+        booths = participation.booth_ids.sorted("expo_area_sqm", reverse=True)
+        category = booths[:1].booth_category_id
+        return category if category in next_event.event_booth_category_ids else False
 
     def _prepare_lead_values(self, participation, next_event, priority):
         partner = participation.partner_id
+        category = self._get_previous_booth_category(participation, next_event)
         return {
             "name": _(
                 "%(partner)s - %(edition)s (%(role)s)",
@@ -235,6 +390,8 @@ class ExpoRebookingWizard(models.TransientModel):
             "priority": priority,
             "expo_event_id": next_event.id,
             "expo_role_id": participation.role_id.id,
+            "expo_space_requested": participation.space_sqm,
+            "expo_booth_category_id": category and category.id,
             "expo_previous_participation_id": participation.id,
             "expo_is_rebooking": True,
         }
@@ -272,11 +429,8 @@ class ExpoRebookingWizard(models.TransientModel):
                 )
             )
         self._lock_next_edition(next_event)
-        participations = self._get_participations()
-        skipped_keys = self._get_skipped_keys(next_event, participations)
-        to_rebook = participations.filtered(
-            lambda part: (part.partner_id.id, part.role_id.id) not in skipped_keys
-        )
+        plan = self._get_rebooking_plan()
+        to_rebook = plan["create"]
         priorities = self._get_priorities(to_rebook.partner_id)
         stage = self.env["crm.lead"]._stage_find(
             team_id=self.team_id.id, domain=[("fold", "=", False)]
@@ -300,7 +454,7 @@ class ExpoRebookingWizard(models.TransientModel):
         )
         self._schedule_calls(leads)
         self._prefer_same_booths(leads)
-        return self._action_notify(leads, len(participations) - len(to_rebook))
+        return self._action_show_result(leads, plan)
 
     def _prefer_same_booths(self, leads):
         """First booth preference of the new opportunities whose customer rented
@@ -316,31 +470,43 @@ class ExpoRebookingWizard(models.TransientModel):
         ]
         self.env["expo.booth.preference"].create(values)
 
-    def _action_notify(self, leads, skipped_count):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "crm.crm_lead_action_pipeline"
+    def _action_show_result(self, leads, plan):
+        """Keep what was created and skipped, and show it in the wizard."""
+        self.write(
+            {
+                "state": "done",
+                "created_lead_ids": [fields.Command.set(leads.ids)],
+                **{
+                    f"skipped_{reason}_ids": [fields.Command.set(plan[reason].ids)]
+                    for reason in SKIP_REASONS
+                },
+            }
         )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Rebooked for %(edition)s", edition=self.next_event_id.name),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
+    def action_view_opportunities(self):
+        """The created opportunities, in the exhibition pipeline."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "expo_crm.expo_crm_lead_action_exhibition"
+        )
+        name = _("Rebooking for %(edition)s", edition=self.next_event_id.name)
         action.update(
             {
-                "domain": [("id", "in", leads.ids)],
-                "context": {"create": False},
+                "name": name,
+                "display_name": name,
+                "domain": [("id", "in", self.created_lead_ids.ids)],
+                "context": {"default_team_id": self.team_id.id, "create": False},
                 "view_mode": "list,kanban,form",
                 "views": [(False, "list"), (False, "kanban"), (False, "form")],
             }
         )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": _("Rebooking"),
-                "message": _(
-                    "%(created)s opportunities created, %(skipped)s customers skipped "
-                    "(already booked, in the pipeline or lost on purpose).",
-                    created=len(leads),
-                    skipped=skipped_count,
-                ),
-                "type": "success",
-                "sticky": False,
-                "next": action,
-            },
-        }
+        return action

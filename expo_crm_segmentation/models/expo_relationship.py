@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from .res_partner import PARETO_CLASSES, RFM_SCORES, VALUE_TIERS
 
@@ -45,3 +45,7 @@ class ExpoRelationship(models.Model):
         help="Value tier of the relationship, from its Pareto class, frequency, "
         "lifecycle stage and relationship profit.",
     )
+
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {"value_tier"}

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.expo_crm.models.res_partner import LIFECYCLE_STAGES
 
@@ -15,6 +15,7 @@ from .res_partner import (
 
 class ExpoSegmentSnapshotLine(models.Model):
     _name = "expo.segment.snapshot.line"
+    _inherit = ["expo.selection.order.mixin"]
     _description = "Exhibition Segment Snapshot Line"
     _order = "snapshot_id, partner_id"
 
@@ -49,3 +50,14 @@ class ExpoSegmentSnapshotLine(models.Model):
             "A customer appears once per snapshot.",
         ),
     ]
+
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {
+            "knox_segment",
+            "lifecycle_stage",
+            "loyalty_segment",
+            "profit_loyalty_segment",
+            "satisfaction_segment",
+            "value_tier",
+        }

@@ -248,6 +248,16 @@ class ResPartner(models.Model):
         "empty for a partner outside its segmented population.",
     )
 
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {
+            "expo_knox_segment",
+            "expo_loyalty_segment",
+            "expo_profit_loyalty_segment",
+            "expo_satisfaction_segment",
+            "expo_value_tier",
+        }
+
     @api.depends("expo_value_tier")
     def _compute_expo_value_strategy(self):
         strategies = self._expo_value_strategies()
@@ -321,4 +331,15 @@ class ResPartner(models.Model):
         self.env["expo.segment.engine"].sudo()._recompute_partners(
             self.env.company, self.commercial_partner_id
         )
-        return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": _(
+                    "Segments recomputed against the whole population of %(company)s.",
+                    company=self.env.company.name,
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }

@@ -1,4 +1,5 @@
 from . import expo_retention_report
+from . import expo_retention_cohort_report
 from . import expo_segment_migration_report
 from . import expo_segment_xlsx
 from . import expo_retention_xlsx

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from ..models.res_partner import LOYALTY_SEGMENTS, PARETO_CLASSES, VALUE_TIERS
@@ -19,28 +19,53 @@ class ExpoSegmentMigrationReport(models.Model):
     Customers present in only one snapshot appear with an empty side."""
 
     _name = "expo.segment.migration.report"
+    _inherit = ["expo.selection.order.mixin"]
     _description = "Exhibition Segment Migration"
     _auto = False
     _order = "partner_id"
 
-    from_snapshot_id = fields.Many2one("expo.segment.snapshot", "From", readonly=True)
-    to_snapshot_id = fields.Many2one("expo.segment.snapshot", "To", readonly=True)
+    from_snapshot_id = fields.Many2one(
+        "expo.segment.snapshot", "From Snapshot", readonly=True
+    )
+    to_snapshot_id = fields.Many2one(
+        "expo.segment.snapshot", "To Snapshot", readonly=True
+    )
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     partner_id = fields.Many2one("res.partner", "Customer", readonly=True)
-    tier_from = fields.Selection(VALUE_TIERS, "Tier Before", readonly=True)
-    tier_to = fields.Selection(VALUE_TIERS, "Tier After", readonly=True)
-    pareto_from = fields.Selection(PARETO_CLASSES, "Pareto Before", readonly=True)
-    pareto_to = fields.Selection(PARETO_CLASSES, "Pareto After", readonly=True)
-    loyalty_from = fields.Selection(LOYALTY_SEGMENTS, "Loyalty Before", readonly=True)
-    loyalty_to = fields.Selection(LOYALTY_SEGMENTS, "Loyalty After", readonly=True)
-    value_from = fields.Monetary("Value Before", readonly=True)
-    value_to = fields.Monetary("Value After", readonly=True)
+    tier_from = fields.Selection(
+        VALUE_TIERS, "Value Tier (From Snapshot)", readonly=True
+    )
+    tier_to = fields.Selection(VALUE_TIERS, "Value Tier (To Snapshot)", readonly=True)
+    pareto_from = fields.Selection(
+        PARETO_CLASSES, "Pareto Class (From Snapshot)", readonly=True
+    )
+    pareto_to = fields.Selection(
+        PARETO_CLASSES, "Pareto Class (To Snapshot)", readonly=True
+    )
+    loyalty_from = fields.Selection(
+        LOYALTY_SEGMENTS, "Loyalty (From Snapshot)", readonly=True
+    )
+    loyalty_to = fields.Selection(
+        LOYALTY_SEGMENTS, "Loyalty (To Snapshot)", readonly=True
+    )
+    value_from = fields.Monetary("Economic Value (From Snapshot)", readonly=True)
+    value_to = fields.Monetary("Economic Value (To Snapshot)", readonly=True)
     migration = fields.Selection(
         MIGRATIONS,
         readonly=True,
         help="Tier movement: up is transactional to key to strategic (risk lowest).",
     )
+
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {
+            "loyalty_from",
+            "loyalty_to",
+            "migration",
+            "tier_from",
+            "tier_to",
+        }
 
     def _tier_rank(self, column):
         return SQL(

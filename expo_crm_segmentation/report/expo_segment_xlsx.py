@@ -14,6 +14,9 @@ class ExpoSegmentXlsx(models.AbstractModel):
         """(header, partner field, width) of the segment list."""
         return [
             (_("Customer"), "display_name", 32),
+            (_("Email"), "email", 28),
+            (_("Phone"), "phone", 18),
+            (_("Salesperson"), "user_id", 20),
             (_("Value Tier"), "expo_value_tier", 14),
             (_("Pareto Class"), "expo_pareto_class", 8),
             (_("RFM Cell"), "expo_rfm_cell", 8),
@@ -48,6 +51,8 @@ class ExpoSegmentXlsx(models.AbstractModel):
             )
         if field.type == "boolean":
             return _("Yes") if value else _("No")
+        if field.type == "many2one":
+            return value.display_name or ""
         return value or ("" if field.type in ("char", "text") else value)
 
     def generate_xlsx_report(self, workbook, data, partners):

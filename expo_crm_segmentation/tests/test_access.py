@@ -45,14 +45,21 @@ class TestAccess(SegmentationCommon):
         self.assertEqual(self.snapshot.with_user(self.user).line_count, 1)
         self.customer.with_user(self.user).action_expo_recompute_segments()
         self.assertEqual(self.customer.expo_rfm_cell, "333")
-        with self.assertRaises(AccessError):
-            env["expo.segment.snapshot"].create({"name": "Not allowed"})
 
-    def test_manager_takes_snapshots(self):
-        snapshot = self.env(user=self.manager)["expo.segment.snapshot"].create(
-            {"name": "Mine"}
+    def test_users_take_snapshots_managers_delete_them(self):
+        """Marketing (Exhibitions: User) takes and names snapshots; only a manager
+        deletes one, and nobody edits what a snapshot captured."""
+        snapshot = self.env(user=self.user)["expo.segment.snapshot"].create(
+            {"name": "After the fair"}
         )
         self.assertEqual(snapshot.line_count, 1)
+        snapshot.note = "Before the 2026 campaign"
+        with self.assertRaises(AccessError):
+            snapshot.line_ids.write({"value_tier": "strategic"})
+        with self.assertRaises(AccessError):
+            snapshot.unlink()
+        snapshot.with_user(self.manager).unlink()
+        self.assertFalse(snapshot.exists())
 
     def test_other_company_sees_nothing(self):
         env = self.env(user=self.stranger, context={})

@@ -96,6 +96,49 @@ class TestSnapshots(SegmentationCommon):
         action = wizard.action_open_matrix()
         self.assertEqual(action["res_model"], "expo.segment.migration.report")
         self.assertEqual(action["context"]["pivot_row_groupby"], ["pareto_from"])
+        # the axes are named above the matrix, after the two snapshots
+        self.assertEqual(
+            action["context"]["expo_axis_rows"],
+            "Pareto Class in the From Snapshot, After",
+        )
+        self.assertEqual(
+            action["context"]["expo_axis_columns"],
+            "Pareto Class in the To Snapshot, Before",
+        )
+
+    def test_tiers_in_their_order(self):
+        """Tiers group from strategic to risk, not alphabetically (key, risk,
+        strategic, transactional), in the matrix and everywhere customers are
+        grouped or sorted by tier."""
+        before = self._snapshot("Before")
+        self.big.expo_value_tier = "risk"
+        after = self._snapshot("After")
+        groups = self.env["expo.segment.migration.report"]._read_group(
+            [("from_snapshot_id", "=", before.id), ("to_snapshot_id", "=", after.id)],
+            ["tier_from", "tier_to"],
+            ["__count"],
+        )
+        order = ["strategic", "key", "transactional", "risk", False]
+        keys = [
+            (order.index(before), order.index(after)) for before, after, _c in groups
+        ]
+        self.assertEqual(keys, sorted(keys))
+        partners = self.big | self.mid | self.small
+        tiers = [
+            tier
+            for [tier] in self.env["res.partner"]._read_group(
+                [("id", "in", partners.ids)], ["expo_value_tier"]
+            )
+        ]
+        self.assertEqual(tiers, [t for t in order if t in tiers])
+        self.assertGreater(len(tiers), 2, "enough tiers to tell the orders apart")
+        listed = self.env["res.partner"].search(
+            [("id", "in", partners.ids)], order="expo_value_tier"
+        )
+        self.assertEqual(
+            listed.mapped("expo_value_tier"),
+            sorted(listed.mapped("expo_value_tier"), key=order.index),
+        )
 
     def test_snapshot_per_edition(self):
         action = self.env["expo.segment.snapshot"]._snapshot_editions(self.edition_2025)

@@ -53,10 +53,24 @@ class ExpoSegmentMigrationWizard(models.TransientModel):
             before=self.from_snapshot_id.name,
             after=self.to_snapshot_id.name,
         )
+        dimension = dict(self._fields["dimension"]._description_selection(self.env))[
+            self.dimension
+        ]
         action["context"] = {
             "pivot_row_groupby": [f"{self.dimension}_from"],
             "pivot_column_groupby": [f"{self.dimension}_to"],
             "pivot_measures": ["__count"],
+            # the matrix's axes, named above it
+            "expo_axis_rows": _(
+                "%(dimension)s in the From Snapshot, %(snapshot)s",
+                dimension=dimension,
+                snapshot=self.from_snapshot_id.name,
+            ),
+            "expo_axis_columns": _(
+                "%(dimension)s in the To Snapshot, %(snapshot)s",
+                dimension=dimension,
+                snapshot=self.to_snapshot_id.name,
+            ),
         }
         return action
 

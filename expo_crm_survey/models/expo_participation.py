@@ -52,6 +52,12 @@ class ExpoParticipation(models.Model):
     expo_survey_input_count = fields.Integer(
         "Survey Answer Count", compute="_compute_expo_survey_input_count"
     )
+    expo_survey_url = fields.Char(
+        "Survey Link",
+        compute="_compute_expo_survey_url",
+        help="The personal link of the customer's latest survey invitation not "
+        "answered yet, to send by phone, chat or any channel other than email.",
+    )
 
     @api.depends("expo_survey_input_ids")
     def _compute_expo_survey_input_count(self):
@@ -64,6 +70,22 @@ class ExpoParticipation(models.Model):
         )
         for participation in self:
             participation.expo_survey_input_count = counts.get(participation, 0)
+
+    def _compute_expo_survey_url(self):
+        latest = {}
+        for answer in self.env["survey.user_input"].search(
+            [
+                ("expo_participation_id", "in", self.ids),
+                ("expo_campaign_id", "!=", False),
+                ("state", "!=", "done"),
+                ("test_entry", "=", False),
+            ],
+            order="create_date desc, id desc",
+        ):
+            latest.setdefault(answer.expo_participation_id, answer)
+        for participation in self:
+            answer = latest.get(participation)
+            participation.expo_survey_url = answer.expo_answer_url if answer else False
 
     def action_expo_evaluate_partner(self):
         """Start the service partner evaluation of this upstream participation."""

@@ -36,6 +36,12 @@ class SurveyUserInput(models.Model):
     # invitation and reminders
     expo_invitation_date = fields.Datetime("Last Mailed On", readonly=True, copy=False)
     expo_reminder_count = fields.Integer("Reminders Sent", readonly=True, copy=False)
+    expo_answer_url = fields.Char(
+        "Personal Link",
+        compute="_compute_expo_answer_url",
+        help="The invitee's own link to the survey, to send by phone, chat or any "
+        "channel other than the invitation email.",
+    )
 
     # results, set on completion
     expo_results_date = fields.Date("Results Applied On", readonly=True, copy=False)
@@ -59,6 +65,15 @@ class SurveyUserInput(models.Model):
         help="0 (angry) to 100 (delighted); 50 means the experience met the "
         "expectation exactly.",
     )
+
+    @api.depends("access_token", "survey_id.access_token")
+    def _compute_expo_answer_url(self):
+        for answer in self:
+            answer.expo_answer_url = (
+                answer.get_base_url() + answer.get_start_url()
+                if answer.access_token and answer.survey_id
+                else False
+            )
 
     @api.depends("expo_nps_score")
     def _compute_expo_nps_category(self):

@@ -1,15 +1,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 from ..models.survey_question import DIMENSIONS
 
+SIDES = [("expectation", "Expectation"), ("experience", "Experience")]
+
 
 class ExpoSurveyDimensionReport(models.Model):
-    """5S expectation versus experience: one row per completed answer and
-    dimension rated on both sides of the triangle law (gap = experience -
-    expectation)."""
+    """5S expectation versus experience: for each completed answer and dimension,
+    one row per side of the triangle law rated, with its rating, so that a graph
+    sets the expectation beside the experience of each dimension. Averaged, the
+    expectation and experience columns (each filled on its side's rows only) and
+    the gap (experience - expectation, on the experience rows) give each group's
+    figures."""
 
     _name = "expo.survey.dimension.report"
+    _inherit = ["expo.selection.order.mixin"]
     _description = "Exhibition 5S Satisfaction Analysis"
     _auto = False
     _order = "event_id desc, dimension"
@@ -47,6 +53,14 @@ class ExpoSurveyDimensionReport(models.Model):
     role_id = fields.Many2one("expo.role", "Role", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     dimension = fields.Selection(DIMENSIONS, "5S Dimension", readonly=True)
+    side = fields.Selection(
+        SIDES,
+        "Measured",
+        readonly=True,
+        help="What the rating measures: what the customer expected, or what it "
+        "experienced.",
+    )
+    rating = fields.Float(digits=(3, 1), aggregator="avg", readonly=True)
     expectation = fields.Float(digits=(3, 1), aggregator="avg", readonly=True)
     experience = fields.Float(digits=(3, 1), aggregator="avg", readonly=True)
     gap = fields.Float(
@@ -55,6 +69,10 @@ class ExpoSurveyDimensionReport(models.Model):
         readonly=True,
         help="Experience minus expectation: below zero the show fell short.",
     )
+
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {"dimension", "side"}
 
     def _query(self):
         dimensions = ", ".join(f"'{code}'" for code, _label in DIMENSIONS)
@@ -84,8 +102,9 @@ class ExpoSurveyDimensionReport(models.Model):
                   FROM ratings
                  GROUP BY user_input_id, dimension
             )
-            SELECT pairs.user_input_id * 10
-                       + array_position(ARRAY[{dimensions}]::varchar[], pairs.dimension)
+            SELECT (pairs.user_input_id * 10
+                    + array_position(ARRAY[{dimensions}]::varchar[], pairs.dimension))
+                       * 2 + CASE side.side WHEN 'experience' THEN 1 ELSE 0 END
                        AS id,
                    pairs.user_input_id,
                    ui.survey_id,
@@ -96,14 +115,23 @@ class ExpoSurveyDimensionReport(models.Model):
                    p.role_id,
                    p.company_id,
                    pairs.dimension,
-                   pairs.expectation,
-                   pairs.experience,
-                   pairs.experience - pairs.expectation AS gap
+                   side.side,
+                   CASE side.side WHEN 'expectation' THEN pairs.expectation
+                                  ELSE pairs.experience END AS rating,
+                   CASE side.side WHEN 'expectation' THEN pairs.expectation END
+                       AS expectation,
+                   CASE side.side WHEN 'experience' THEN pairs.experience END
+                       AS experience,
+                   CASE side.side WHEN 'experience'
+                        THEN pairs.experience - pairs.expectation END AS gap
               FROM pairs
+             CROSS JOIN (VALUES ('expectation'), ('experience')) AS side (side)
               JOIN survey_user_input ui ON ui.id = pairs.user_input_id
               JOIN expo_participation p ON p.id = ui.expo_participation_id
              WHERE ui.state = 'done'
                AND ui.test_entry IS NOT TRUE
+               AND CASE side.side WHEN 'expectation' THEN pairs.expectation
+                                  ELSE pairs.experience END IS NOT NULL
         """
 
     def init(self):

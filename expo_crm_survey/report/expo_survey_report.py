@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 from odoo.addons.expo_crm.models.expo_participation import NPS_CATEGORIES
 from odoo.addons.expo_crm.models.res_partner import LIFECYCLE_STAGES
@@ -15,6 +15,7 @@ class ExpoSurveyReport(models.Model):
     """
 
     _name = "expo.survey.report"
+    _inherit = ["expo.selection.order.mixin"]
     _description = "Exhibition Survey Analysis"
     _auto = False
     _order = "event_id desc, partner_id"
@@ -78,6 +79,15 @@ class ExpoSurveyReport(models.Model):
         "Average NPS Score", digits=(3, 1), aggregator="avg", readonly=True
     )
     satisfaction_index = fields.Float(digits=(5, 1), aggregator="avg", readonly=True)
+    has_satisfaction_index = fields.Boolean("Satisfaction Index Known", readonly=True)
+
+    @api.model
+    def _expo_ordered_selections(self):
+        return super()._expo_ordered_selections() | {
+            "lifecycle_stage",
+            "nps_category",
+            "state",
+        }
 
     def _query(self):
         return """
@@ -114,7 +124,8 @@ class ExpoSurveyReport(models.Model):
                    CAST(NULLIF(ui.expo_nps_score, '') AS float) AS nps_score,
                    CASE WHEN ui.expo_has_satisfaction_index
                        THEN ui.expo_satisfaction_index
-                   END AS satisfaction_index
+                   END AS satisfaction_index,
+                   ui.expo_has_satisfaction_index IS TRUE AS has_satisfaction_index
               FROM survey_user_input ui
               JOIN expo_participation p ON p.id = ui.expo_participation_id
               JOIN res_partner partner ON partner.id = p.partner_id

@@ -195,22 +195,46 @@ class TestSurveyCampaign(ExpoSurveyCommon):
         self.assertEqual(self.campaign.state, "running")
         self.assertEqual(self.campaign.invitation_count, 2)
 
-    def test_exhibition_manager_sends_without_survey_rights(self):
-        manager = self.env["res.users"].create(
+    def test_exhibition_user_runs_campaigns_without_survey_rights(self):
+        """Marketing staff hold Exhibitions: User: they create, send, remind and
+        close campaigns without survey rights; deleting one is for managers."""
+        self.assertFalse(self.salesperson.has_group("expo_crm.group_expo_manager"))
+        self.assertFalse(self.salesperson.has_group("survey.group_survey_user"))
+        env = self.env(user=self.salesperson)
+        campaign = env["expo.survey.campaign"].create(
             {
-                "name": "Expo Manager",
-                "login": "expo.manager@example.com",
-                "email": "expo.manager@example.com",
-                "groups_id": [(6, 0, [self.env.ref("expo_crm.group_expo_manager").id])],
+                "name": "Exhibitors 2025, by marketing",
+                "event_id": self.edition_2025.id,
+                "survey_id": self.survey.id,
+                "role_ids": [(6, 0, self.role_exhibitor.ids)],
             }
         )
-        self.assertFalse(manager.has_group("survey.group_survey_user"))
-        campaign = self.campaign.with_user(manager)
         campaign.action_send()
         self.assertEqual(campaign.invitation_count, 2)
         self.assertEqual(campaign.response_rate, 0.0)
+        campaign.action_send_reminders()
+        campaign.action_close()
+        self.assertEqual(campaign.state, "closed")
         with self.assertRaises(AccessError):
-            self.campaign.with_user(self.salesperson).action_send()
+            campaign.unlink()
+
+    def test_personal_link_to_copy(self):
+        """Each invitation, and its participation until it is answered, give the
+        invitee's personal link, for customers reached by phone or chat."""
+        self.campaign.action_send()
+        answer = self.campaign.user_input_ids.filtered(
+            lambda answer: answer.expo_participation_id == self.p_studio
+        )
+        url = answer.expo_answer_url
+        self.assertTrue(url.startswith(answer.get_base_url()))
+        self.assertIn(f"/survey/start/{self.survey.access_token}", url)
+        self.assertIn(f"answer_token={answer.access_token}", url)
+        self.assertEqual(self.p_studio.expo_survey_url, url)
+        self.assertEqual(self.p_studio.with_user(self.salesperson).expo_survey_url, url)
+        self.assertFalse(self.p_visitor.expo_survey_url, "not invited")
+        answer.state = "done"
+        self.p_studio.invalidate_recordset(["expo_survey_url"])
+        self.assertFalse(self.p_studio.expo_survey_url, "answered: nothing to send")
 
     def test_edition_opens_its_campaigns(self):
         self.assertEqual(self.edition_2025.expo_survey_campaign_count, 1)

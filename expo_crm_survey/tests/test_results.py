@@ -197,6 +197,25 @@ class TestSurveyResults(ExpoSurveyCommon):
         )
         self.assertEqual(len(dimensions), 5)
         self.assertEqual(dimensions["visual"], (3.0, 2.5, -0.5))
+        # the 5S graph: each dimension's expectation beside its experience, in the
+        # order of the 5S (concept, behaviour, visual, product, service)
+        sides = self.env["expo.survey.dimension.report"]._read_group(
+            [("event_id", "=", self.edition_2025.id)],
+            ["dimension", "side"],
+            ["rating:avg"],
+        )
+        self.assertEqual(
+            [(dimension, side) for dimension, side, _rating in sides[:4]],
+            [
+                ("concept", "expectation"),
+                ("concept", "experience"),
+                ("behaviour", "expectation"),
+                ("behaviour", "experience"),
+            ],
+        )
+        ratings = {(dimension, side): rating for dimension, side, rating in sides}
+        self.assertEqual(ratings["visual", "expectation"], 3.0)
+        self.assertEqual(ratings["visual", "experience"], 2.5)
 
     def test_service_partner_evaluation_by_staff(self):
         builder = self.env["res.partner"].create(

@@ -95,3 +95,24 @@ class TestSurveyUi(HttpCase, ExpoSurveyCommon):
             "expo_crm_survey_partner_tour",
             login="tour_survey_manager",
         )
+
+    def test_copy_personal_link(self):
+        """An Exhibitions user (marketing) copies an invitee's personal link from
+        its invitation, and the same link from its participation."""
+        new_test_user(
+            self.env, login="tour_survey_marketing", groups="expo_crm.group_expo_user"
+        )
+        campaign = self.env["expo.survey.campaign"].create(
+            {
+                "name": "Exhibitors after Test Art Fair 2025",
+                "event_id": self.edition_2025.id,
+                "survey_id": self.survey.id,
+                "role_ids": [(6, 0, self.role_exhibitor.ids)],
+            }
+        )
+        campaign.action_send()
+        self.start_tour(
+            f"/odoo/action-expo_crm_survey.expo_survey_campaign_action/{campaign.id}",
+            "expo_crm_survey_copy_link_tour",
+            login="tour_survey_marketing",
+        )

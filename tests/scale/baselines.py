@@ -131,11 +131,13 @@ SELECT count(*) FROM (
 
 # retention of one edition by role: participants, new, returning, won back, lost,
 # space and revenue, straight from the participations of this and the previous edition
-# the first page of a series' relationships, by priority, with each one's rank
+# the first page of a series' relationships, by priority, with each one's rank among
+# the ranked ones (0 for the others)
 RELATIONSHIP_LIST = """
-SELECT id, rank
-  FROM (SELECT id, priority_points,
-               RANK() OVER (ORDER BY priority_points DESC) AS rank
+SELECT id, CASE WHEN priority_ranked THEN rank ELSE 0 END
+  FROM (SELECT id, priority_points, priority_ranked,
+               RANK() OVER (PARTITION BY priority_ranked
+                            ORDER BY priority_points DESC) AS rank
           FROM expo_relationship
          WHERE series_id = %(series)s) AS ranked
  ORDER BY priority_points DESC, id

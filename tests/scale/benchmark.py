@@ -491,24 +491,20 @@ class Benchmark:
 
     def bench_rebooking(self):
         event = self._largest_edition()
-        roles = self.env["expo.participation"]._read_group(
-            [("event_id", "=", event.id)], ["role_id"]
-        )
-        wizard = self.env["expo.rebooking.wizard"].create(
-            {
-                "event_id": event.id,
-                "role_ids": [fields.Command.set([role.id for [role] in roles])],
-            }
-        )
-        candidates = wizard.candidate_count
+        # every role the series ranks and rebooks (exhibitors and sponsors)
+        wizard = self.env["expo.rebooking.wizard"].create({"event_id": event.id})
+        candidates = len(wizard._get_participations())
         with Timer() as timer:
-            action = wizard.action_create_opportunities()
+            wizard.action_create_opportunities()
             self.env.flush_all()
-        leads = self.env["crm.lead"].search_count(action["params"]["next"]["domain"])
-        # every participant not already booked in the next edition gets one
+        leads = len(wizard.created_lead_ids)
+        # every participant in a ranked role not already booked in the next edition
+        # gets one
         self.env.cr.execute(
             """
             SELECT count(*) FROM expo_participation cur
+              JOIN expo_series_ranked_role_rel ranked
+                ON ranked.series_id = cur.series_id AND ranked.role_id = cur.role_id
              WHERE cur.event_id = %s AND cur.state IN ('confirmed', 'attended')
                AND NOT EXISTS (
                    SELECT 1 FROM expo_participation nxt
@@ -530,7 +526,10 @@ class Benchmark:
             "name": "rebooking wizard",
             "edition": event.name,
             "participants": candidates,
-            "already_booked": candidates - leads,
+            "skipped": {
+                reason: wizard[f"skip_{reason}_count"]
+                for reason in ("booked", "open", "lost", "role")
+            },
             "opportunities": leads,
             "seconds": round(timer.seconds, 2),
             "ms_per_participant": round(timer.seconds * 1000 / max(candidates, 1), 2),

@@ -2,15 +2,20 @@ import { registry } from "@web/core/registry";
 
 /**
  * An exhibition salesperson creates an opportunity for a gallery and an edition in the
- * exhibition pipeline, qualifies it (money, authority, need), moves it to the MAN
- * qualified stage, wins it and opens the participation it booked.
+ * exhibition pipeline (its own stages only), qualifies it (money, authority, need),
+ * moves it to the MAN qualified stage, wins it (it lands in Booked, the team's won
+ * stage) and opens the participation it booked.
  */
 registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
     url: "/odoo/action-expo_crm.expo_crm_lead_action_exhibition",
     steps: () => [
         {
-            content: "The exhibition pipeline opens",
-            trigger: ".o_kanban_renderer",
+            content: "The exhibition pipeline opens on its own stages",
+            trigger: ".o_kanban_renderer .o_kanban_group:contains(Prospect) ~ .o_kanban_group:contains(Booked)",
+        },
+        {
+            content: "Odoo's stages shared by the other teams are not there",
+            trigger: ".o_kanban_renderer:not(:has(.o_column_title:contains(Proposition))):not(:has(.o_column_title:contains(New)))",
         },
         {
             content: "Switch to the list to create a full opportunity",
@@ -141,17 +146,16 @@ registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
             trigger: ".o_form_view .ribbon:contains(Won)",
         },
         {
-            content: "Winning booked the participation",
-            trigger: ".o_notebook .nav-link[name=expo_crm]",
-            run: "click",
+            content: "Won in the exhibition team: the opportunity is Booked",
+            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("Booked")',
         },
         {
-            trigger: ".o_field_widget[name=expo_participation_id] input",
-            run: "click",
+            content: "Its status bar offers the team's stages only",
+            trigger: ".o_statusbar_status:not(:has(button:contains(Proposition)))",
         },
         {
-            content: "Open the participation",
-            trigger: ".o_field_widget[name=expo_participation_id] .o_external_button",
+            content: "Winning booked the participation: open it",
+            trigger: ".o-form-buttonbox button[name=action_expo_view_participation]:contains(Confirmed)",
             run: "click",
         },
         {
