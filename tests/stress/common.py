@@ -53,6 +53,8 @@ class Request:
             try:
                 return retrying(attempt, env), None
             except (UserError, ValidationError) as error:
+                # the server rolls a refused request back: nothing of it stays
+                cr.rollback()
                 return None, str(error.args[0])
 
 
