@@ -1,5 +1,6 @@
 from . import expo_number_check_mixin
 from . import expo_selection_order_mixin
+from . import expo_phone_mixin
 from . import expo_role
 from . import expo_series
 from . import expo_participation
@@ -22,6 +23,7 @@ from . import expo_space_draw
 from . import expo_space_draw_line
 from . import expo_sponsorship_package
 from . import crm_team
+from . import expo_relationship_refresh
 from . import expo_relationship
 from . import res_company
 from . import res_config_settings

@@ -4,7 +4,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 
 from ..rules import space_draw as rule
-from .expo_participation import TAKEN_PART_STATES
+from ..rules.history import TAKEN_PART_STATES
 
 
 class EventEvent(models.Model):

@@ -2,6 +2,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..rules import nps
+from ..rules.history import PARTICIPATION_FIELDS
 from ..tools import (
     check_computed_not_written,
     check_finite_numbers,
@@ -15,8 +17,6 @@ PARTICIPATION_STATES = [
     ("cancelled", "Cancelled"),
     ("no_show", "No Show"),
 ]
-# states that count as having taken part in an edition
-TAKEN_PART_STATES = ("confirmed", "attended")
 # amounts refreshed from invoices: amount_<kind> for each product kind, and totals
 AMOUNT_FIELDS = (
     "amount_booth",
@@ -27,7 +27,7 @@ AMOUNT_FIELDS = (
     "amount_paid",
 )
 
-NPS_SCORES = [(str(score), str(score)) for score in range(11)]
+NPS_SCORES = [(str(score), str(score)) for score in nps.SCORES]
 INTENT_SELECTION = [("yes", "Yes"), ("maybe", "Maybe"), ("no", "No")]
 NPS_CATEGORIES = [
     ("promoter", "Promoter"),
@@ -241,19 +241,7 @@ class ExpoParticipation(models.Model):
     @api.depends("nps_score")
     def _compute_nps_category(self):
         for participation in self:
-            participation.nps_category = self._nps_category_of(participation.nps_score)
-
-    @api.model
-    def _nps_category_of(self, score):
-        """NPS category of a 0-10 score (int or its string); False when unknown."""
-        if score is False or score is None or score == "":
-            return False
-        score = int(score)
-        if score >= 9:
-            return "promoter"
-        if score >= 7:
-            return "passive"
-        return "detractor"
+            participation.nps_category = nps.category(participation.nps_score)
 
     @api.depends("sale_line_ids")
     def _compute_invoice_ids(self):
@@ -379,26 +367,14 @@ class ExpoParticipation(models.Model):
     # keep the customers' relationships with the series up to date
     @api.model
     def _relationship_fields(self):
-        """Fields whose change changes a customer's relationships."""
-        return {
-            "partner_id",
-            "event_id",
-            "role_id",
-            "state",
-            "space_sqm",
-            "amount_booth",
-            "amount_sponsorship",
-            "amount_service",
-            "amount_advertising",
-            "amount_invoiced",
-            "amount_paid",
-            "feedback_date",
-            "satisfaction_index",
-            "nps_score",
-            "intent_rebook",
-            "intent_recommend",
-            "date_signed",
-        }
+        """Fields whose change changes a customer's relationships: those the
+        relationships' history reads (``rules.history.PARTICIPATION_FIELDS``)
+        and those they are computed from."""
+        fnames = set(PARTICIPATION_FIELDS)
+        for fname in PARTICIPATION_FIELDS:
+            depends = self.pool.field_depends[self._fields[fname]]
+            fnames.update(dep.split(".")[0] for dep in depends)
+        return fnames
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,18 +2,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..rules import priority_points
 from ..tools import check_bounds
 
 # settings of the priority points whose change moves every customer's points
-POINTS_FIELDS = (
-    "points_per_edition",
-    "points_expiry_editions",
-    "points_per_sqm",
-    "points_sponsorship_unit",
-    "points_per_sponsorship_unit",
-    "points_early_signing_days",
-    "points_early_signing_bonus",
-)
+POINTS_FIELDS = tuple(priority_points.SERIES_FIELDS)
 POINTS_BOUNDS = {
     "points_per_edition": (0, 1_000_000),
     "points_expiry_editions": (1, 50),
@@ -136,6 +129,26 @@ class ExpoSeries(models.Model):
             "A series code must be unique.",
         ),
     ]
+
+    def _expo_points_rules(self):
+        """The series' priority-point settings, as the rules read them."""
+        self.ensure_one()
+        return priority_points.PointsRules(
+            **{
+                attr: self[fname]
+                for fname, attr in priority_points.SERIES_FIELDS.items()
+            }
+        )
+
+    def _expo_refresh_rules(self):
+        """What the relationship refresh applies to the series' customers: its
+        priority points and its company's lifecycle and value settings."""
+        self.ensure_one()
+        return {
+            "points": self._expo_points_rules(),
+            "lifecycle": self.company_id._expo_lifecycle_rules(),
+            "value": self.company_id._expo_value_rules(),
+        }
 
     def write(self, vals):
         changed = any(

@@ -2,17 +2,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..rules import lifecycle, value
+from ..rules.money import Currency
 from ..tools import check_bounds
 
-# settings whose change changes every relationship's stage, value or profit
-EXPO_RECOMPUTE_SETTINGS = (
-    "expo_trust_min_editions",
-    "expo_weakening_drop_percent",
-    "expo_weakening_on_detractor",
-    "expo_disappearance_missed_editions",
-    "expo_value_window_editions",
-    "expo_rating_point_value",
-)
+# settings whose change changes every relationship's stage, value or profit: what
+# the lifecycle and value rules read
+EXPO_RECOMPUTE_SETTINGS = (*lifecycle.COMPANY_FIELDS, *value.COMPANY_FIELDS)
 # the range of each count and amount setting, both ends included
 EXPO_SETTING_BOUNDS = {
     "expo_trust_min_editions": (1, 50),
@@ -115,6 +111,21 @@ class ResCompany(models.Model):
                         "most 100 %."
                     )
                 )
+
+    def _expo_lifecycle_rules(self):
+        """The company's lifecycle settings, as the rules read them."""
+        self.ensure_one()
+        return lifecycle.LifecycleRules(
+            **{attr: self[fname] for fname, attr in lifecycle.COMPANY_FIELDS.items()}
+        )
+
+    def _expo_value_rules(self):
+        """The company's value settings and currency, as the rules read them."""
+        self.ensure_one()
+        return value.ValueRules(
+            **{attr: self[fname] for fname, attr in value.COMPANY_FIELDS.items()},
+            currency=Currency(self.currency_id.rounding),
+        )
 
     def write(self, vals):
         changed = any(

@@ -1,7 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from collections import defaultdict
 
-from ..tools import check_computed_not_written
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..rules.value import COST_FIELDS, RelationshipSummary, partner_summary
+from ..tools import (
+    check_computed_not_written,
+    only_changed_values,
+    write_computed_values,
+)
 
 LIFECYCLE_STAGES = [
     ("cultivation", "Cultivation"),
@@ -27,7 +35,7 @@ EXPO_RATING_FIELDS = (
 
 class ResPartner(models.Model):
     _name = "res.partner"
-    _inherit = ["res.partner", "expo.selection.order.mixin"]
+    _inherit = ["res.partner", "expo.selection.order.mixin", "expo.phone.mixin"]
 
     # roles and history
     expo_role_ids = fields.Many2many(
@@ -234,16 +242,31 @@ class ResPartner(models.Model):
         for partner in self:
             partner.expo_priority_rank = best.get(partner.commercial_partner_id, 0)
 
+    # phone numbers (normalized by expo.phone.mixin): a number that cannot be
+    # parsed is kept as typed and flagged
+    expo_phone_invalid = fields.Boolean(
+        "Invalid Phone",
+        compute="_compute_expo_phone_invalid",
+        store=True,
+        help="The phone or mobile number could not be recognized for the partner's "
+        "country; it is kept as typed.",
+    )
+
+    @api.depends("phone", "mobile", "country_id")
+    def _compute_expo_phone_invalid(self):
+        for partner in self:
+            partner.expo_phone_invalid = any(
+                partner[fname] and not partner._expo_format_phone(partner[fname])
+                for fname in self._phone_get_number_fields()
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = self._expo_check_computed_values(vals_list)
-        vals_list = self._expo_normalize_phone_vals_list(vals_list)
         partners = super().create(vals_list)
         if any(vals.get("expo_role_ids") for vals in vals_list):
             # prospects holding exhibition roles start in cultivation
-            self.env["expo.relationship"]._refresh_partner_summary(
-                partners.filtered("expo_role_ids")
-            )
+            partners.filtered("expo_role_ids")._expo_refresh_summary()
         return partners
 
     def write(self, vals):
@@ -251,12 +274,7 @@ class ResPartner(models.Model):
         result = super().write(vals)
         if any(fname in vals for fname in (*EXPO_RATING_FIELDS, "expo_role_ids")):
             # ratings weigh into the profit, roles make a prospect
-            self.env["expo.relationship"]._refresh_partner_summary(self)
-        if not self.env.context.get("expo_phone_normalized") and (
-            "country_id" in vals
-            or any(vals.get(fname) for fname in self._phone_get_number_fields())
-        ):
-            self._expo_normalize_phones()
+            self._expo_refresh_summary()
         return result
 
     def action_expo_view_relationships(self):
@@ -278,72 +296,91 @@ class ResPartner(models.Model):
         action["context"] = {"default_partner_id": partner.id}
         return action
 
-    # phone numbers, normalized to the international format on create, write and
-    # import; a number that cannot be parsed is kept as typed and flagged
-    expo_phone_invalid = fields.Boolean(
-        "Invalid Phone",
-        compute="_compute_expo_phone_invalid",
-        store=True,
-        help="The phone or mobile number could not be recognized for the partner's "
-        "country; it is kept as typed.",
-    )
+    # ------------------------------------------------------------------
+    # Summary of the relationships, per company
+    # ------------------------------------------------------------------
 
-    @api.depends("phone", "mobile", "country_id")
-    def _compute_expo_phone_invalid(self):
-        for partner in self:
-            partner.expo_phone_invalid = any(
-                partner[fname] and not partner._expo_format_phone(partner[fname])
-                for fname in self._phone_get_number_fields()
+    def _expo_refresh_summary(self):
+        """Write these partners' lifecycle stage, economic value and relationship
+        profit in each company, from that company's relationships
+        (``rules.value.partner_summary``), where they changed.
+
+        A partner is summarized in the companies of its relationships and in the
+        companies it belongs to (its own, or every company for a partner shared
+        by all), so that a prospect holding exhibition roles shows in
+        cultivation and its ratings count in every company that sees it."""
+        if not self.env.su:
+            self.sudo()._expo_refresh_summary()
+            return
+        # only this column: reading the field would fetch every partner column
+        self.fetch(["commercial_partner_id"])
+        partners = self.commercial_partner_id
+        if not partners:
+            return
+        # plain rows: a refresh summarizes thousands of partners
+        self.flush_model(["company_id", "expo_role_ids", *EXPO_RATING_FIELDS])
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id, company_id, %s FROM res_partner WHERE id IN %s",
+                SQL(", ").join(map(SQL.identifier, EXPO_RATING_FIELDS)),
+                tuple(partners.ids),
             )
-
-    def _expo_format_phone(self, number, country=None):
-        """International format of a number, False when it cannot be parsed."""
-        if country is None:
-            country = self.country_id if len(self) == 1 else self.env["res.country"]
-        return self.env["res.partner"]._phone_format(
-            number=number,
-            country=country or self.env.company.country_id,
-            force_format="INTERNATIONAL",
         )
-
-    def _expo_normalized_phone_values(self, vals, country):
-        """``vals`` with its phone numbers formatted; invalid ones kept as typed."""
-        normalized = dict(vals)
-        for fname in self._phone_get_number_fields():
-            if normalized.get(fname):
-                formatted = self._expo_format_phone(normalized[fname], country)
-                normalized[fname] = formatted or normalized[fname]
-        return normalized
-
-    @api.model
-    def _expo_normalize_phone_vals_list(self, vals_list):
-        """Creation values with their phone numbers formatted for the country
-        given (or the parent's); invalid numbers are kept as typed."""
-        Country = self.env["res.country"]
-        parents = self.browse(
-            [vals["parent_id"] for vals in vals_list if vals.get("parent_id")]
-        )
-        parent_country = {parent.id: parent.country_id for parent in parents}
-        return [
-            self._expo_normalized_phone_values(
-                vals,
-                Country.browse(vals.get("country_id"))
-                or parent_country.get(vals.get("parent_id"), Country),
+        relationships = partners._expo_read_relationship_summaries()
+        with_roles = set(partners.filtered("expo_role_ids").ids)
+        companies = self.env["res.company"].search([])
+        rules = {company.id: company._expo_value_rules() for company in companies}
+        values_by_company = defaultdict(dict)
+        for partner_id, company_id, *ratings in rows:
+            rating_points = sum(int(rating or 0) for rating in ratings)
+            by_company = relationships.get(partner_id, {})
+            summarized = set(by_company) | (
+                {company_id} if company_id else set(companies.ids)
             )
-            if any(vals.get(fname) for fname in self._phone_get_number_fields())
-            else vals
-            for vals in vals_list
-        ]
-
-    def _expo_normalize_phones(self):
-        """Format the stored phone numbers of these partners in place."""
-        for partner in self.with_context(expo_phone_normalized=True):
-            values = {}
-            for fname in partner._phone_get_number_fields():
-                formatted = partner[fname] and partner._expo_format_phone(
-                    partner[fname]
+            for summary_company_id in summarized:
+                facts = by_company.get(summary_company_id, [])
+                summary = partner_summary(
+                    rules[summary_company_id],
+                    rating_points,
+                    facts,
+                    not facts and partner_id in with_roles,
                 )
-                if formatted and formatted != partner[fname]:
-                    values[fname] = formatted
-            if values:
-                partner.write(values)
+                values_by_company[summary_company_id][partner_id] = {
+                    f"expo_{key}": summary_value
+                    for key, summary_value in summary.items()
+                }
+        for company_id, values_by_id in values_by_company.items():
+            company_partners = self.with_company(company_id)
+            write_computed_values(
+                company_partners, only_changed_values(company_partners, values_by_id)
+            )
+
+    def _expo_read_relationship_summaries(self):
+        """{partner id: {company id: [RelationshipSummary]}} of these partners'
+        relationships, in one query."""
+        self.env["expo.relationship"].flush_model(
+            ["partner_id", "company_id", "lifecycle_stage", "economic_value"]
+            + ["last_event_id", *COST_FIELDS]
+        )
+        self.env["event.event"].flush_model(["date_begin"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT rel.partner_id, rel.company_id, rel.id, rel.lifecycle_stage,
+                       COALESCE(rel.economic_value, 0),
+                       COALESCE(rel.initial_cost, 0)
+                       + COALESCE(rel.maintenance_cost, 0)
+                       + COALESCE(rel.termination_cost, 0),
+                       last_event.date_begin
+                  FROM expo_relationship rel
+                  LEFT JOIN event_event last_event
+                         ON last_event.id = rel.last_event_id
+                 WHERE rel.partner_id IN %s
+                """,
+                tuple(self.ids),
+            )
+        )
+        by_partner = defaultdict(lambda: defaultdict(list))
+        for partner_id, company_id, *facts in rows:
+            by_partner[partner_id][company_id].append(RelationshipSummary(*facts))
+        return by_partner

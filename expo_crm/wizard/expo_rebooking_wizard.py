@@ -7,7 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..models.expo_participation import TAKEN_PART_STATES
+from ..rules.history import TAKEN_PART_STATES
 
 # why a participant of the edition gets no opportunity, checked in this order
 SKIP_REASONS = ("role", "booked", "open", "lost")

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 from odoo import api, fields, models
 from odoo.tools import SQL, float_compare, float_is_zero
 
-from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
+from odoo.addons.expo_crm.rules import nps as nps_rules
+from odoo.addons.expo_crm.rules.history import TAKEN_PART_STATES
 from odoo.addons.expo_crm.tools import (
     only_changed_values,
     plain_currency,
@@ -42,7 +43,6 @@ CUSTOMER_RULE_FIELDS = (
     "expo_seg_dissatisfied_max_satisfaction",
     "expo_seg_churn_drop_pct",
 )
-RECOMMEND_FROM_NPS = {"promoter": "yes", "passive": "maybe", "detractor": "no"}
 FEEDBACK_FIELDS = [
     "partner_id",
     "feedback_date",
@@ -878,7 +878,7 @@ class ExpoSegmentEngine(models.AbstractModel):
         if not feedback or feedback["satisfaction"] is None:
             return False
         rebook = feedback["intent_rebook"]
-        recommend = feedback["intent_recommend"] or RECOMMEND_FROM_NPS.get(
+        recommend = feedback["intent_recommend"] or nps_rules.recommend_intent(
             feedback["nps_category"]
         )
         if not rebook or not recommend:

@@ -2,6 +2,8 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.expo_crm.rules import nps as nps_rules
+
 from .common import SegmentationCommon
 
 
@@ -79,9 +81,7 @@ class TestSegmentRules(SegmentationCommon):
 
     # Dick & Basu, Reinartz & Kumar, Brandt
     def _feedback(self, satisfaction=None, nps=None, rebook=False, recommend=False):
-        category = self.env["expo.participation"]._nps_category_of(
-            False if nps is None else nps
-        )
+        category = nps_rules.category(False if nps is None else nps)
         return {
             "satisfaction": satisfaction,
             "nps": nps,

@@ -35,7 +35,8 @@ class ExpoParticipation(models.Model):
         "Service Gap", digits=(3, 1), readonly=True, help=GAP_HELP
     )
 
-    # relationship quality (DOMAIN §6), 1 to 5, empty when not asked
+    # relationship quality (trust, satisfaction, friendship, belonging), 1 to 5,
+    # empty when not asked
     expo_quality_trust = fields.Selection(QUALITY_LEVELS, "Trust")
     expo_quality_satisfaction = fields.Selection(QUALITY_LEVELS, "Satisfaction")
     expo_quality_friendship = fields.Selection(QUALITY_LEVELS, "Commercial Friendship")

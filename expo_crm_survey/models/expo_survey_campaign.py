@@ -7,6 +7,8 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.expo_crm.rules import nps as nps_rules
+
 _logger = logging.getLogger(__name__)
 
 # participation states each target scope invites
@@ -172,7 +174,6 @@ class ExpoSurveyCampaign(models.Model):
                 campaign_stats["done"] += count
                 if category:
                     campaign_stats[category] = campaign_stats.get(category, 0) + count
-        UserInput = self.env["survey.user_input"]
         for campaign in self:
             campaign_stats = stats.get(campaign, {"total": 0, "done": 0})
             campaign.invitation_count = campaign_stats["total"]
@@ -185,7 +186,7 @@ class ExpoSurveyCampaign(models.Model):
             counts = [
                 campaign_stats.get(c, 0) for c in ("promoter", "passive", "detractor")
             ]
-            nps = UserInput._expo_net_promoter_score(*counts)
+            nps = nps_rules.net_promoter_score(*counts)
             campaign.nps_answer_count = sum(counts)
             campaign.nps = nps or 0.0
 

@@ -2,6 +2,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..rules import satisfaction
+
 # the 5S satisfaction dimensions
 DIMENSIONS = [
     ("concept", "Concept"),
@@ -130,6 +132,4 @@ class SurveyQuestion(models.Model):
         else:
             ratings = [r for r in self.suggested_answer_ids.mapped("expo_rating") if r]
             low, high = min(ratings, default=0), max(ratings, default=0)
-        if high <= low:
-            return None
-        return (value - low) / (high - low)
+        return satisfaction.normalized(value, low, high)

@@ -7,7 +7,9 @@ from odoo import _, api, fields, models
 from odoo.tools import format_list
 
 from odoo.addons.expo_crm.models.expo_participation import NPS_CATEGORIES, NPS_SCORES
+from odoo.addons.expo_crm.rules import nps as nps_rules
 
+from ..rules import satisfaction
 from .survey_question import DIMENSIONS, PARTNER_MEASURES, QUALITY_MEASURES
 
 
@@ -77,39 +79,8 @@ class SurveyUserInput(models.Model):
 
     @api.depends("expo_nps_score")
     def _compute_expo_nps_category(self):
-        participation_model = self.env["expo.participation"]
         for answer in self:
-            answer.expo_nps_category = participation_model._nps_category_of(
-                answer.expo_nps_score
-            )
-
-    # ------------------------------------------------------------
-    # Arithmetic
-    # ------------------------------------------------------------
-
-    @api.model
-    def _expo_net_promoter_score(self, promoters, passives, detractors):
-        """NPS = % promoters - % detractors, -100 .. 100; None without answers."""
-        total = promoters + passives + detractors
-        if not total:
-            return None
-        return round(100.0 * (promoters - detractors) / total, 1)
-
-    @api.model
-    def _expo_satisfaction_index(self, normalized_gaps, normalized_ratings):
-        """Overall satisfaction 0 .. 100, or None when nothing measures it.
-
-        With 5S answers, satisfaction = experience - expectation (the triangle law):
-        the mean gap, each rescaled to -1 .. 1, maps to 0 (angry) .. 50 (expectation
-        met) .. 100 (delighted). Without them (e.g. a partner evaluation), the mean of
-        the ratings rescaled to 0 .. 1 gives 0 .. 100.
-        """
-        if normalized_gaps:
-            mean_gap = sum(normalized_gaps) / len(normalized_gaps)
-            return round(50.0 * (1.0 + mean_gap), 1)
-        if normalized_ratings:
-            return round(100.0 * sum(normalized_ratings) / len(normalized_ratings), 1)
-        return None
+            answer.expo_nps_category = nps_rules.category(answer.expo_nps_score)
 
     # ------------------------------------------------------------
     # Reading the answers
@@ -118,8 +89,8 @@ class SurveyUserInput(models.Model):
     def _expo_read_results(self):
         """What this answer says, read through the questions' exhibition measures.
 
-        Returns a dict: ``scores`` {measure: (value, normalized)} of scale questions,
-        ``expectation`` / ``experience`` {dimension: (rating, normalized)}, ``intents``
+        Returns a dict: ``scores`` {measure: Rating} of scale questions,
+        ``expectation`` / ``experience`` {dimension: Rating}, ``intents``
         {measure: yes/maybe/no}, ``services`` [(service, rating label, rating)] and
         ``comments`` [text].
         """
@@ -144,7 +115,9 @@ class SurveyUserInput(models.Model):
                     results["comments"].append(text)
             elif line.answer_type == "scale":
                 value = line.value_scale
-                results["scores"][measure] = (value, question._expo_normalized(value))
+                results["scores"][measure] = satisfaction.Rating(
+                    value, question._expo_normalized(value)
+                )
             elif line.answer_type == "suggestion" and measure.startswith("intent_"):
                 if line.suggested_answer_id.expo_intent:
                     results["intents"][measure] = line.suggested_answer_id.expo_intent
@@ -161,28 +134,10 @@ class SurveyUserInput(models.Model):
                 dimension = line.matrix_row_id.expo_dimension
                 rating = line.suggested_answer_id.expo_rating
                 if dimension and rating:
-                    results[measure][dimension] = (
-                        rating,
-                        question._expo_normalized(rating),
+                    results[measure][dimension] = satisfaction.Rating(
+                        rating, question._expo_normalized(rating)
                     )
         return results
-
-    @api.model
-    def _expo_gaps(self, results):
-        """{dimension: (expectation, experience, gap, normalized gap)} of the 5S
-        dimensions answered on both sides; gap = experience - expectation."""
-        gaps = {}
-        for dimension, _label in DIMENSIONS:
-            expectation = results["expectation"].get(dimension)
-            experience = results["experience"].get(dimension)
-            if expectation and experience:
-                gaps[dimension] = (
-                    expectation[0],
-                    experience[0],
-                    experience[0] - expectation[0],
-                    (experience[1] or 0.0) - (expectation[1] or 0.0),
-                )
-        return gaps
 
     # ------------------------------------------------------------
     # Completion
@@ -204,17 +159,22 @@ class SurveyUserInput(models.Model):
         the salesperson to follow up an unhappy customer."""
         for answer in self:
             results = answer._expo_read_results()
-            gaps = self._expo_gaps(results)
+            gaps = satisfaction.gaps(
+                results["expectation"],
+                results["experience"],
+                [dimension for dimension, _label in DIMENSIONS],
+            )
             ratings = [
-                results["scores"][measure][1]
+                results["scores"][measure].normalized
                 for measure in PARTNER_MEASURES
                 if measure in results["scores"]
-                and results["scores"][measure][1] is not None
+                and results["scores"][measure].normalized is not None
             ]
-            index = self._expo_satisfaction_index(
-                [gap[3] for gap in gaps.values()], ratings
+            index = satisfaction.satisfaction_index(
+                [gap.normalized_gap for gap in gaps.values()], ratings
             )
-            nps = results["scores"].get("nps", (None,))[0]
+            nps = results["scores"].get("nps")
+            nps = nps.value if nps else None
             answer.write(
                 {
                     "expo_results_date": fields.Date.context_today(answer),
@@ -238,14 +198,15 @@ class SurveyUserInput(models.Model):
             )
         nps = results["scores"].get("nps")
         if nps:
-            values["nps_score"] = str(nps[0])
+            values["nps_score"] = str(nps.value)
         values.update(results["intents"])
         for measure in QUALITY_MEASURES:
-            normalized = results["scores"].get(measure, (None, None))[1]
+            rating = results["scores"].get(measure)
+            normalized = rating.normalized if rating else None
             if normalized is not None:
                 values[f"expo_{measure}"] = str(round(1 + 4 * normalized))
         for dimension, gap in gaps.items():
-            values[f"expo_gap_{dimension}"] = gap[2]
+            values[f"expo_gap_{dimension}"] = gap.gap
         if results["comments"]:
             values["satisfaction_notes"] = "\n\n".join(results["comments"])
         return values
@@ -266,24 +227,24 @@ class SurveyUserInput(models.Model):
         if nps:
             category = dict(
                 self._fields["expo_nps_category"]._description_selection(self.env)
-            ).get(self.env["expo.participation"]._nps_category_of(nps[0]))
+            ).get(nps_rules.category(nps.value))
             lines.append(
-                _("NPS: %(score)s (%(category)s)", score=nps[0], category=category)
+                _("NPS: %(score)s (%(category)s)", score=nps.value, category=category)
             )
         dimension_labels = dict(
             self.env["survey.question.answer"]
             ._fields["expo_dimension"]
             ._description_selection(self.env)
         )
-        for dimension, (expectation, experience, gap, _norm) in gaps.items():
+        for dimension, gap in gaps.items():
             lines.append(
                 _(
                     "%(dimension)s: expected %(expectation)s, experienced "
                     "%(experience)s (gap %(gap)+d)",
                     dimension=dimension_labels[dimension],
-                    expectation=expectation,
-                    experience=experience,
-                    gap=gap,
+                    expectation=gap.expectation,
+                    experience=gap.experience,
+                    gap=gap.gap,
                 )
             )
         intent_labels = dict(
@@ -356,13 +317,11 @@ class SurveyUserInput(models.Model):
         participation = self.expo_participation_id
         company = participation.company_id
         nps = results["scores"].get("nps")
-        category = self.env["expo.participation"]._nps_category_of(
-            nps[0] if nps else False
-        )
+        category = nps_rules.category(nps.value if nps else False)
         negative = {
             dimension: gap
             for dimension, gap in gaps.items()
-            if gap[2] <= company.expo_survey_gap_threshold
+            if satisfaction.is_negative(gap, company.expo_survey_gap_threshold)
         }
         partner = participation.partner_id
         if category == "detractor" or negative:

@@ -3,6 +3,7 @@ from odoo import api, fields, models, tools
 
 from odoo.addons.expo_crm.models.expo_participation import NPS_CATEGORIES
 from odoo.addons.expo_crm.models.res_partner import LIFECYCLE_STAGES
+from odoo.addons.expo_crm.rules import nps
 
 
 class ExpoSurveyReport(models.Model):
@@ -89,8 +90,13 @@ class ExpoSurveyReport(models.Model):
             "state",
         }
 
-    def _query(self):
-        return """
+    def _select(self):
+        """The view's columns (extend to add one)."""
+        weights = " ".join(
+            f"WHEN '{category}' THEN {weight:.1f}"
+            for category, weight in nps.CATEGORY_WEIGHTS.items()
+        )
+        return f"""
             SELECT ui.id AS id,
                    ui.id AS user_input_id,
                    ui.survey_id,
@@ -116,24 +122,28 @@ class ExpoSurveyReport(models.Model):
                        AS promoter_count,
                    CASE WHEN ui.expo_nps_category = 'detractor' THEN 1 ELSE 0 END
                        AS detractor_count,
-                   CASE ui.expo_nps_category
-                       WHEN 'promoter' THEN 100.0
-                       WHEN 'passive' THEN 0.0
-                       WHEN 'detractor' THEN -100.0
-                   END AS nps,
+                   CASE ui.expo_nps_category {weights} END AS nps,
                    CAST(NULLIF(ui.expo_nps_score, '') AS float) AS nps_score,
                    CASE WHEN ui.expo_has_satisfaction_index
                        THEN ui.expo_satisfaction_index
                    END AS satisfaction_index,
                    ui.expo_has_satisfaction_index IS TRUE AS has_satisfaction_index
+        """
+
+    def _from(self):
+        return """
               FROM survey_user_input ui
               JOIN expo_participation p ON p.id = ui.expo_participation_id
               JOIN res_partner partner ON partner.id = p.partner_id
-             WHERE ui.test_entry IS NOT TRUE
         """
+
+    def _where(self):
+        """Test entries are no customer's answers."""
+        return "WHERE ui.test_entry IS NOT TRUE"
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"CREATE OR REPLACE VIEW {self._table} AS ({self._query()})"
+            f"CREATE OR REPLACE VIEW {self._table} AS "
+            f"({self._select()} {self._from()} {self._where()})"
         )

@@ -1,5 +1,5 @@
 from . import test_install
-from . import test_arithmetic
+from . import test_measures
 from . import test_results
 from . import test_campaign
 from . import test_security
@@ -7,3 +7,4 @@ from . import test_token_access
 from . import test_demo
 from . import test_ui
 from . import test_campaign_lifecycle
+from . import test_rules

@@ -25,6 +25,8 @@ from datetime import date, datetime, timedelta
 
 from odoo import Command
 
+from odoo.addons.expo_crm.rules import nps as nps_rules
+
 EDITIONS_PER_SERIES = 10
 PRICE_PER_SQM = 320.0
 
@@ -422,7 +424,7 @@ class Generator:
         if not answered or rng.random() >= self.size.answer_rate:
             return (None, None, None, None, None, None)
         score = min(10, max(0, round(rng.gauss(7.6, 2.0))))
-        category = self.env["expo.participation"]._nps_category_of(str(score))
+        category = nps_rules.category(score)
         satisfaction = float(min(100, max(0, round(rng.gauss(70, 15)))))
         rebook = "yes" if score >= 8 else ("maybe" if score >= 6 else "no")
         recommend = "yes" if score >= 9 else ("maybe" if score >= 7 else "no")

@@ -2,7 +2,7 @@
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 
-from odoo.addons.expo_crm.models.expo_participation import TAKEN_PART_STATES
+from odoo.addons.expo_crm.rules.history import TAKEN_PART_STATES
 
 
 def migrate(cr, version):

@@ -4,48 +4,7 @@ from odoo.tests import TransactionCase, tagged
 
 
 @tagged("post_install", "-at_install")
-class TestSurveyArithmetic(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.UserInput = cls.env["survey.user_input"]
-
-    def test_nps_undefined_without_answers(self):
-        self.assertIsNone(self.UserInput._expo_net_promoter_score(0, 0, 0))
-
-    def test_nps_all_detractors(self):
-        self.assertEqual(self.UserInput._expo_net_promoter_score(0, 0, 7), -100.0)
-
-    def test_nps_all_promoters_and_mix(self):
-        self.assertEqual(self.UserInput._expo_net_promoter_score(3, 0, 0), 100.0)
-        # 2 promoters, 1 passive, 1 detractor: 50 % - 25 %
-        self.assertEqual(self.UserInput._expo_net_promoter_score(2, 1, 1), 25.0)
-        # passives only: neither promoters nor detractors
-        self.assertEqual(self.UserInput._expo_net_promoter_score(0, 4, 0), 0.0)
-
-    def test_satisfaction_index_from_gaps(self):
-        index = self.UserInput._expo_satisfaction_index
-        self.assertEqual(index([0.0, 0.0], []), 50.0, "expectation met exactly")
-        self.assertEqual(index([-1.0] * 5, []), 0.0, "expected the best, got the worst")
-        self.assertEqual(index([1.0] * 5, []), 100.0)
-        self.assertEqual(index([-0.5, 0.0, 0.25, 0.25, 0.0], []), 50.0)
-        # gaps win over ratings when both exist
-        self.assertEqual(index([0.5], [0.0]), 75.0)
-
-    def test_satisfaction_index_without_gaps(self):
-        index = self.UserInput._expo_satisfaction_index
-        self.assertEqual(index([], [1.0, 0.5]), 75.0)
-        self.assertIsNone(index([], []))
-
-    def test_gaps_need_both_sides(self):
-        results = {
-            "expectation": {"concept": (4, 0.75), "visual": (2, 0.25)},
-            "experience": {"concept": (2, 0.25), "service": (5, 1.0)},
-        }
-        gaps = self.UserInput._expo_gaps(results)
-        self.assertEqual(list(gaps), ["concept"])
-        self.assertEqual(gaps["concept"], (4, 2, -2, -0.5))
-
+class TestSurveyMeasures(TransactionCase):
     def test_question_measure_type(self):
         survey = self.env["survey.survey"].create({"title": "Checks"})
         with self.assertRaises(ValidationError):
