@@ -101,3 +101,23 @@ def test_configuration_holds_no_setting_of_one_run(tmp_path):
     script = EXPO.read_text()
     assert '--http-port="$HTTP_PORT"' in script
     assert '-d "$DEMO_DB" --db-filter="^$DEMO_DB\\$" --http-port="$HTTP_PORT"' in script
+
+
+def test_no_merge_conflict_left_in_the_sources():
+    """A merge's conflict markers never land in a tracked file."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    markers = (b"<<<<<<< ", b">>>>>>> ")
+    conflicted = []
+    for name in filter(None, tracked):
+        path = ROOT / name.decode()
+        if not path.is_file() or path.suffix in (".png", ".jpg", ".ico"):
+            continue
+        lines = path.read_bytes().splitlines()
+        if any(line.startswith(markers) for line in lines):
+            conflicted.append(name.decode())
+    assert not conflicted, f"conflict markers in {conflicted}"

@@ -24,6 +24,12 @@ FREE_VALUES = {
 class EventBooth(models.Model):
     _inherit = "event.booth"
 
+    @api.model
+    def _expo_bulk_fields(self):
+        """An assigned draw holds its booths in bulk: ``write`` below reacts to
+        the booth's state, customer, area and sale, not to these."""
+        return {"expo_lead_id", "expo_hold_until", "expo_draw_line_id"}
+
     # where the booth stands
     company_id = fields.Many2one(
         related="event_id.company_id", store=True, index=True, string="Company"

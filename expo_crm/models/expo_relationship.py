@@ -48,6 +48,8 @@ class ExpoRelationship(models.Model):
     # typed in a Relationship field: the customer or the series
     _rec_names_search = ["partner_id", "series_id"]
     _mail_post_access = "read"
+    # the refresh creates relationships in bulk: no create override reacts
+    _expo_bulk_creatable = True
 
     # who and which show
     partner_id = fields.Many2one(
@@ -285,6 +287,12 @@ class ExpoRelationship(models.Model):
             "date_stage",
             "relationship_profit",
         }
+
+    @api.model
+    def _expo_bulk_fields(self):
+        """Results the refresh writes in bulk (its tracked ones go through
+        ``write``): ``write`` below only refuses them from people."""
+        return set(REFRESHED_FIELDS) | {"date_stage"}
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -56,6 +56,11 @@ class ExpoSpaceDrawLine(models.Model):
     _check_company_auto = True
     _rec_name = "lead_id"
 
+    @api.model
+    def _expo_bulk_fields(self):
+        """A new draw renumbers the settled lines in bulk."""
+        return {"sequence"}
+
     draw_id = fields.Many2one(
         "expo.space.draw",
         string="Space Draw",

@@ -213,6 +213,12 @@ class ResPartner(models.Model):
             "expo_relationship_profit",
         }
 
+    @api.model
+    def _expo_bulk_fields(self):
+        """The summary the refresh writes in bulk: of the overrides of ``write``,
+        only the ones above react, and only to people writing these fields."""
+        return self._expo_computed_fields()
+
     def _expo_check_computed_values(self, vals_list):
         """Refuse the computed fields in ``vals_list``; while partners are
         merged, leave them out (the merged partner's figures are recomputed)."""

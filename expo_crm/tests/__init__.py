@@ -25,3 +25,4 @@ from . import test_sponsorship_package
 from . import test_booking_pace
 from . import test_ui_floor
 from . import test_rules
+from . import test_bulk_write

@@ -1,13 +1,50 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from collections import defaultdict
 
-from psycopg2.extras import Json
-
 from odoo import models
 from odoo.models import BaseModel
 from odoo.tools import SQL, split_every
 
 BULK_WRITE_BATCH_SIZE = 1000
+# automated action triggers that react to a record's creation or change
+AUTOMATION_TRIGGERS = (
+    "on_create",
+    "on_create_or_write",
+    "on_write",
+    "on_stage_set",
+    "on_state_set",
+    "on_priority_set",
+    "on_tag_set",
+    "on_user_set",
+    "on_archive",
+    "on_unarchive",
+)
+
+
+def bulk_fields(model):
+    """The fields a batch job may write on ``model`` with plain SQL: those the
+    model declares in ``_expo_bulk_fields()``, after checking that none of its
+    ``create``/``write`` overrides reacts to them (a test pins the overrides)."""
+    declared = getattr(model, "_expo_bulk_fields", None)
+    return frozenset(declared()) if declared else frozenset()
+
+
+def _watched_by_automations(model):
+    """Whether an active automated action reacts to changes on ``model``: then
+    the batch job writes through the ORM, so that the action sees them."""
+    if "base.automation" not in model.env:
+        return False
+    return bool(
+        model.env["base.automation"]
+        .sudo()
+        .search_count(
+            [
+                ("model_name", "=", model._name),
+                ("trigger", "in", AUTOMATION_TRIGGERS),
+            ],
+            limit=1,
+        )
+    )
 
 
 def write_computed_values(model, values_by_id):
@@ -17,22 +54,29 @@ def write_computed_values(model, values_by_id):
         fields store them (rounded amounts, valid selection keys, ids)
 
     For results a batch job computes for thousands of records, where ``write``
-    costs about a millisecond a record: only plain stored columns (no x2many or
-    translated field) that no one tracks in the chatter and no ``write``
-    override reacts to. Company-dependent fields are written for the company of
-    ``model``'s environment, as ``write`` does, keeping the other companies'
-    values. Rows are written with one
-    ``UPDATE ... FROM (VALUES ...)`` per set of fields and thousand records, as
-    the ORM flushes them (``write_date`` and ``write_uid`` included); then the
-    cache is invalidated and the records are marked modified, so that stored
-    fields depending on them are recomputed as after ``write``.
+    costs about a millisecond a record: only the fields ``model`` declares in
+    ``_expo_bulk_fields()`` (plain stored columns, no x2many or translated
+    field, not tracked in the chatter, no ``write`` override reacting to them).
+    Company-dependent fields are written for the company of ``model``'s
+    environment, as ``write`` does, keeping the other companies' values. Values
+    are converted by the fields' own ``convert_to_column``; rows are written with
+    one ``UPDATE ... FROM (VALUES ...)`` per set of fields and thousand records,
+    as the ORM flushes them (``write_date`` and ``write_uid`` included); then the
+    cache is invalidated, the records are marked modified, so that stored fields
+    depending on them are recomputed as after ``write``, and their constraints
+    are checked. When an automated action watches the model, the values are
+    written with ``write`` instead (grouped by identical values), so that the
+    action runs.
     """
     if not values_by_id:
         return
     env = model.env
     fnames = set().union(*values_by_id.values())
     fields = {fname: model._fields[fname] for fname in fnames}
-    _check_bulk_fields(fields.values())
+    _check_bulk_fields(model, fields.values())
+    if _watched_by_automations(model):
+        _write_with_orm(model, values_by_id)
+        return
     model.flush_model(fnames)
     rows_by_fnames = defaultdict(list)
     for record_id, values in values_by_id.items():
@@ -40,7 +84,7 @@ def write_computed_values(model, values_by_id):
         rows_by_fnames[names].append(
             [
                 record_id,
-                *(_parameter(fields[fname], values[fname]) for fname in names),
+                *(_parameter(model, fields[fname], values[fname]) for fname in names),
             ]
         )
     table = SQL.identifier(model._table)
@@ -73,6 +117,16 @@ def write_computed_values(model, values_by_id):
     records = model.browse(list(values_by_id))
     records.invalidate_recordset([*fnames, "write_uid", "write_date"])
     records.modified(fnames)
+    records._validate_fields(fnames)
+
+
+def _write_with_orm(model, values_by_id):
+    """``values_by_id`` written with ``write``, one call per set of values."""
+    ids_by_values = defaultdict(list)
+    for record_id, values in values_by_id.items():
+        ids_by_values[tuple(sorted(values.items()))].append(record_id)
+    for values, ids in ids_by_values.items():
+        model.browse(ids).write(dict(values))
 
 
 def _assignment(table, field, column, company_id):
@@ -100,10 +154,12 @@ def create_computed_records(model, vals_list):
 
     For records a batch job creates by the ten thousand, where ``create`` costs
     about half a millisecond a record: only plain stored columns, and only on a
-    model no ``create`` override reacts to (nothing is tracked, logged or
-    subscribed). Defaults of the fields not given are computed once for all;
-    stored computed fields not given are left to the ORM to compute, so the
-    caller gives those it can compute cheaply. Rows are inserted with one
+    model that declares it (``_expo_bulk_creatable``: no ``create`` override
+    reacts, nothing is tracked, logged or subscribed). When an automated action
+    watches the model, the records are created with ``create`` instead.
+    Defaults of the fields not given are computed once for all; stored computed
+    fields not given are left to the ORM to compute, so the caller gives those
+    it can compute cheaply. Rows are inserted with one
     ``INSERT ... VALUES`` per thousand records, with ``create_uid``,
     ``create_date``, ``write_uid`` and ``write_date`` as the ORM fills them;
     then the new records are marked created, so that stored fields depending on
@@ -111,6 +167,10 @@ def create_computed_records(model, vals_list):
     """
     if not vals_list:
         return model.browse()
+    if not getattr(model, "_expo_bulk_creatable", False):
+        raise ValueError(f"{model._name} does not declare _expo_bulk_creatable")
+    if _watched_by_automations(model):
+        return model.create(vals_list)
     env = model.env
     fnames = sorted(vals_list[0])
     if any(sorted(vals) != fnames for vals in vals_list):
@@ -134,7 +194,7 @@ def create_computed_records(model, vals_list):
     }
     fnames += sorted(defaults)
     fields = {fname: model._fields[fname] for fname in fnames}
-    _check_bulk_fields(fields.values(), tracked=True)
+    _check_bulk_fields(model, fields.values(), creating=True)
     if any(field.company_dependent for field in fields.values()):
         raise ValueError(
             "create_computed_records cannot create company-dependent values"
@@ -149,7 +209,9 @@ def create_computed_records(model, vals_list):
         rows = [
             (
                 *(
-                    _parameter(fields[fname], vals.get(fname, defaults.get(fname)))
+                    _parameter(
+                        model, fields[fname], vals.get(fname, defaults.get(fname))
+                    )
                     for fname in fnames
                 ),
                 *log_access,
@@ -182,17 +244,19 @@ def create_computed_records(model, vals_list):
     return records
 
 
-def _check_bulk_fields(fields, tracked=False):
-    """Raise unless ``fields`` can be written with plain SQL (stored columns,
-    no x2many or translated field; no tracked one unless ``tracked``)."""
+def _check_bulk_fields(model, fields, creating=False):
+    """Raise unless ``fields`` can be written with plain SQL: stored columns, no
+    x2many or translated field; when writing, only fields the model declares and
+    none tracked (a new record has no tracking to show)."""
+    allowed = bulk_fields(model)
     for field in fields:
         if (
             not (field.store and field.column_type)
             or field.relational
             and field.type != "many2one"
             or field.translate
-            or not tracked
-            and getattr(field, "tracking", False)
+            or not creating
+            and (field.name not in allowed or getattr(field, "tracking", False))
         ):
             raise ValueError(f"{field} cannot be written in bulk")
 
@@ -240,19 +304,18 @@ def only_changed_values(model, values_by_id, keep=()):
     return changed
 
 
-def _parameter(field, value):
-    """``value`` of ``field`` as a query parameter."""
-    value = _column_value(field, value)
-    if field.type == "json" and value is not None:
-        return Json(value)
-    return value
+def _parameter(model, field, value):
+    """``value`` of ``field`` as a query parameter, converted by the field."""
+    if field.type == "many2one" and isinstance(value, BaseModel):
+        value = value.id
+    return field.convert_to_column(value, model)
 
 
 def _column_value(field, value):
     """``value`` of ``field`` as its column holds it (read back from a query)."""
     if field.type == "boolean":
         return bool(value)
-    if value is False or value is None:
+    if value is False or value is None or field.type == "json" and not value:
         return None
     if field.type == "many2one" and isinstance(value, BaseModel):
         return value.id

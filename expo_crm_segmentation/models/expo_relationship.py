@@ -10,6 +10,21 @@ class ExpoRelationship(models.Model):
 
     _inherit = "expo.relationship"
 
+    @api.model
+    def _expo_bulk_fields(self):
+        """The segments the run writes in bulk."""
+        return super()._expo_bulk_fields() | {
+            "rfm_recency",
+            "rfm_frequency",
+            "rfm_monetary",
+            "rfm_recency_score",
+            "rfm_frequency_score",
+            "rfm_monetary_score",
+            "rfm_cell",
+            "pareto_class",
+            "value_tier",
+        }
+
     # RFM within the series
     rfm_recency = fields.Integer(
         "Editions Since Last",

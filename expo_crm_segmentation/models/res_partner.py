@@ -77,6 +77,11 @@ CHURN_REASONS = {
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    @api.model
+    def _expo_bulk_fields(self):
+        """The segments the run writes in bulk, with the date of the run."""
+        return super()._expo_bulk_fields() | set(SEGMENT_FIELDS) | {"expo_seg_date"}
+
     # The segments are results of the segmentation run of each company, over its
     # own customers: company-dependent, so each company reads its own, and
     # readable by internal users only.
