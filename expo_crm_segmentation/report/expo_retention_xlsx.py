@@ -3,6 +3,8 @@ from dataclasses import dataclass
 
 from odoo import _, models
 
+from odoo.addons.expo_crm.tools.xlsx import workbook_formats
+
 
 @dataclass(frozen=True)
 class Percent:
@@ -21,21 +23,9 @@ class ExpoRetentionXlsx(models.AbstractModel):
     _description = "Exhibition Retention Report (XLSX)"
 
     def _formats(self, workbook):
-        return {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "header": workbook.add_format(
-                {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
-            ),
-            "number": workbook.add_format({"num_format": "#,##0.00"}),
-            "percent": workbook.add_format({"num_format": "0.0%"}),
-            "total": workbook.add_format({"bold": True, "top": 2}),
-            "total_number": workbook.add_format(
-                {"bold": True, "top": 2, "num_format": "#,##0.00"}
-            ),
-            "total_percent": workbook.add_format(
-                {"bold": True, "top": 2, "num_format": "0.0%"}
-            ),
-        }
+        return workbook_formats(
+            workbook, self._report_xlsx_currency_format(self.env.company.currency_id)
+        )
 
     def _status(self, row):
         return dict(row._fields["status"]._description_selection(self.env))[row.status]

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, models
 
+from odoo.addons.expo_crm.tools.xlsx import workbook_formats
+
 
 class ExpoSegmentXlsx(models.AbstractModel):
     """Segment list of the selected customers: one row each, a totals row, and a
@@ -31,16 +33,9 @@ class ExpoSegmentXlsx(models.AbstractModel):
         ]
 
     def _formats(self, workbook):
-        return {
-            "header": workbook.add_format(
-                {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
-            ),
-            "money": workbook.add_format({"num_format": "#,##0.00"}),
-            "total": workbook.add_format({"bold": True, "top": 2}),
-            "total_money": workbook.add_format(
-                {"bold": True, "top": 2, "num_format": "#,##0.00"}
-            ),
-        }
+        return workbook_formats(
+            workbook, self._report_xlsx_currency_format(self.env.company.currency_id)
+        )
 
     def _cell_value(self, partner, field_name):
         field = partner._fields[field_name]

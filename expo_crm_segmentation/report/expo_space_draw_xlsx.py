@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, models
 
+from odoo.addons.expo_crm.tools.xlsx import workbook_formats
+
 
 class ExpoSpaceDrawXlsx(models.AbstractModel):
     """The published order and outcome of space draws: one sheet per draw with
@@ -39,14 +41,9 @@ class ExpoSpaceDrawXlsx(models.AbstractModel):
         ]
 
     def generate_xlsx_report(self, workbook, data, draws):
-        formats = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "header": workbook.add_format(
-                {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
-            ),
-            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
-            "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-        }
+        formats = workbook_formats(
+            workbook, self._report_xlsx_currency_format(self.env.company.currency_id)
+        )
         for number, draw in enumerate(draws, start=1):
             suffix = f" {number}" if len(draws) > 1 else ""
             self._write_sheet(

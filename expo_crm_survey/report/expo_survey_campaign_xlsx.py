@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, models
 
+from odoo.addons.expo_crm.tools.xlsx import workbook_formats
+
 
 class ExpoSurveyCampaignXlsx(models.AbstractModel):
     """Campaign results: response, NPS, 5S gaps and every invitation."""
@@ -10,8 +12,8 @@ class ExpoSurveyCampaignXlsx(models.AbstractModel):
     _description = "Exhibition Survey Campaign Results (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, campaigns):
-        bold = workbook.add_format({"bold": True})
-        number = workbook.add_format({"num_format": "0.0"})
+        formats = workbook_formats(workbook)
+        bold, number = formats["header"], formats["decimal"]
         self._write_summary(
             workbook.add_worksheet(_("Summary")), campaigns, bold, number
         )
