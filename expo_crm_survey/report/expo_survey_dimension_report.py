@@ -74,9 +74,9 @@ class ExpoSurveyDimensionReport(models.Model):
     def _expo_ordered_selections(self):
         return super()._expo_ordered_selections() | {"dimension", "side"}
 
-    def _query(self):
-        dimensions = ", ".join(f"'{code}'" for code, _label in DIMENSIONS)
-        return f"""
+    def _with(self):
+        """The answered 5S ratings, averaged per answer and dimension."""
+        return """
             WITH ratings AS (
                 SELECT line.user_input_id,
                        question.expo_measure AS measure,
@@ -102,6 +102,12 @@ class ExpoSurveyDimensionReport(models.Model):
                   FROM ratings
                  GROUP BY user_input_id, dimension
             )
+        """
+
+    def _select(self):
+        """The view's columns: one row per answer, dimension and side."""
+        dimensions = ", ".join(f"'{code}'" for code, _label in DIMENSIONS)
+        return f"""
             SELECT (pairs.user_input_id * 10
                     + array_position(ARRAY[{dimensions}]::varchar[], pairs.dimension))
                        * 2 + CASE side.side WHEN 'experience' THEN 1 ELSE 0 END
@@ -124,10 +130,19 @@ class ExpoSurveyDimensionReport(models.Model):
                        AS experience,
                    CASE side.side WHEN 'experience'
                         THEN pairs.experience - pairs.expectation END AS gap
+        """
+
+    def _from(self):
+        return """
               FROM pairs
              CROSS JOIN (VALUES ('expectation'), ('experience')) AS side (side)
               JOIN survey_user_input ui ON ui.id = pairs.user_input_id
               JOIN expo_participation p ON p.id = ui.expo_participation_id
+        """
+
+    def _where(self):
+        """Completed answers of customers, each side that was rated."""
+        return """
              WHERE ui.state = 'done'
                AND ui.test_entry IS NOT TRUE
                AND CASE side.side WHEN 'expectation' THEN pairs.expectation
@@ -137,5 +152,6 @@ class ExpoSurveyDimensionReport(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"CREATE OR REPLACE VIEW {self._table} AS ({self._query()})"
+            f"CREATE OR REPLACE VIEW {self._table} AS "
+            f"({self._with()} {self._select()} {self._from()} {self._where()})"
         )
