@@ -69,6 +69,14 @@ class TestScaleSmoke(TransactionCase):
             },
         )
         self.assertGreater(results["full"]["figures_checked"], counts["res_partner"])
+        # the write baseline stores every relationship's figures and the segmented
+        # partners' RFM, then is rolled back
+        written = results["full"]["sql_write_rows"]
+        self.assertEqual(
+            written["expo_relationship"],
+            self.env["expo.relationship"].search_count([]),
+        )
+        self.assertGreater(written["res_partner"], 0)
         self.assertEqual(
             results["full_again"]["figures_checked"], results["full"]["figures_checked"]
         )

@@ -199,3 +199,42 @@ SELECT p.event_id, p.role_id, count(*) AS answers,
  WHERE ui.test_entry IS NOT TRUE AND ui.state = 'done'
  GROUP BY p.event_id, p.role_id
 """
+
+# The read-only baselines above compare storing results with only reading them. The
+# write baselines store the same figures into the same columns, one set-based
+# UPDATE ... FROM per table, for the ratio of the whole job.
+WRITE_RELATIONSHIPS = f"""
+WITH baseline (partner_id, series_id, editions_attended, first_event_id,
+               last_event_id, economic_value) AS ({RELATIONSHIPS})
+UPDATE expo_relationship r
+   SET editions_attended = b.editions_attended,
+       first_event_id = b.first_event_id,
+       last_event_id = b.last_event_id,
+       economic_value = b.economic_value
+  FROM baseline b
+ WHERE r.partner_id = b.partner_id AND r.series_id = b.series_id
+"""
+
+
+def _company_value(column, value):
+    """The SET clause of a company-dependent column for the company parameter."""
+    return (
+        f"{column} = COALESCE(p.{column}, '{{}}'::jsonb)"
+        f" || jsonb_build_object(%(company)s::text, {value})"
+    )
+
+
+WRITE_RFM = f"""
+WITH baseline AS ({RFM})
+UPDATE res_partner p
+   SET {_company_value("expo_rfm_recency", "b.recency")},
+       {_company_value("expo_rfm_frequency", "b.frequency")},
+       {_company_value("expo_rfm_monetary", "b.monetary")},
+       {_company_value("expo_rfm_recency_score", "b.r_score::text")},
+       {_company_value("expo_rfm_frequency_score", "b.f_score::text")},
+       {_company_value("expo_rfm_monetary_score", "b.m_score::text")},
+       {_company_value("expo_rfm_cell", "b.r_score::text || b.f_score || b.m_score")},
+       {_company_value("expo_pareto_class", "b.pareto")}
+  FROM baseline b
+ WHERE p.id = b.partner_id
+"""
