@@ -24,6 +24,7 @@ from . import expo_space_draw_line
 from . import expo_sponsorship_package
 from . import crm_team
 from . import expo_relationship_refresh
+from . import expo_rebooking
 from . import expo_relationship
 from . import res_company
 from . import res_config_settings

@@ -2,8 +2,6 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..rules.space_draw import Booth, stand_type
-
 MAN_ANSWERS = [("unknown", "Unknown"), ("no", "No"), ("yes", "Yes")]
 # stages an opportunity can be moved to: its team's, and the shared ones unless the
 # team uses its own stages only (crm.team.expo_own_stages)
@@ -448,49 +446,19 @@ class CrmLead(models.Model):
             "views": [(False, "form")],
         }
 
-    def _expo_same_booth_values(self):
-        """A first choice "same booth as last edition": the booths of the same
-        names in this edition, else a wish for their hall, type and area."""
-        self.ensure_one()
-        previous = self.expo_previous_participation_id.booth_ids
-        if not previous or not self.expo_event_id:
-            return None
-        same = self.env["event.booth"].search(
-            [
-                ("event_id", "=", self.expo_event_id.id),
-                ("name", "in", previous.mapped("name")),
-            ]
-        )
-        if same and sorted(same.mapped("name")) == sorted(previous.mapped("name")):
-            return {
-                "lead_id": self.id,
-                "sequence": 0,
-                "booth_ids": [Command.set(same.ids)],
-            }
-        hall = previous.expo_hall_id
-        venue = self.expo_event_id.address_id
-        plain = [
-            Booth(booth.id, booth.expo_area_sqm, booth_type=booth.expo_booth_type)
-            for booth in previous
-        ]
-        return {
-            "lead_id": self.id,
-            "sequence": 0,
-            "hall_id": hall.id if len(hall) == 1 and hall.venue_id == venue else False,
-            "booth_type": stand_type(plain),
-            "min_area_sqm": sum(previous.mapped("expo_area_sqm")),
-        }
-
     def action_expo_same_booth(self):
         """Add "same booth as last edition" as the first booth preference."""
+        Preference = self.env["expo.booth.preference"]
         values = [
-            vals for vals in (lead._expo_same_booth_values() for lead in self) if vals
+            vals
+            for vals in (Preference._expo_same_booth_values(lead) for lead in self)
+            if vals
         ]
         if not values:
             raise UserError(
                 _("The previous participation rented no booth to take again.")
             )
-        self.env["expo.booth.preference"].create(values)
+        Preference.create(values)
 
     def _expo_schedule_todo(self, summary, note):
         """A to-do activity for each opportunity's salesperson."""

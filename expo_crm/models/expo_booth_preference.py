@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import space_draw as rule
@@ -193,3 +193,37 @@ class ExpoBoothPreference(models.Model):
                 )
             )
         return {lead_id: tuple(ranked) for lead_id, ranked in preferences.items()}
+
+    @api.model
+    def _expo_same_booth_values(self, lead):
+        """Values of a first choice "same booth as last edition" for opportunity
+        ``lead``: the booths of the same names in its edition, else a wish for
+        their hall, type and area; None when it rented no booth last time."""
+        previous = lead.expo_previous_participation_id.booth_ids
+        if not previous or not lead.expo_event_id:
+            return None
+        same = self.env["event.booth"].search(
+            [
+                ("event_id", "=", lead.expo_event_id.id),
+                ("name", "in", previous.mapped("name")),
+            ]
+        )
+        if same and sorted(same.mapped("name")) == sorted(previous.mapped("name")):
+            return {
+                "lead_id": lead.id,
+                "sequence": 0,
+                "booth_ids": [Command.set(same.ids)],
+            }
+        hall = previous.expo_hall_id
+        venue = lead.expo_event_id.address_id
+        plain = [
+            rule.Booth(booth.id, booth.expo_area_sqm, booth_type=booth.expo_booth_type)
+            for booth in previous
+        ]
+        return {
+            "lead_id": lead.id,
+            "sequence": 0,
+            "hall_id": hall.id if len(hall) == 1 and hall.venue_id == venue else False,
+            "booth_type": rule.stand_type(plain),
+            "min_area_sqm": sum(previous.mapped("expo_area_sqm")),
+        }

@@ -13,6 +13,13 @@ from ..rules.history import Edition, EditionFacts, taken_editions, timeline
 from ..rules.lifecycle import LifecycleRules, stage, streak
 from ..rules.money import Currency
 from ..rules.priority_points import PointsRules, points, ranked, stars
+from ..rules.rebooking import (
+    SKIP_REASONS,
+    NextOpportunity,
+    Participant,
+    plan,
+    skip_reasons,
+)
 from ..rules.value import (
     RelationshipSummary,
     ValueRules,
@@ -299,3 +306,46 @@ class TestSmallRules(BaseCase):
         self.assertEqual(nps.recommend_intent("passive"), "maybe")
         self.assertEqual(nps.recommend_intent("detractor"), "no")
         self.assertFalse(nps.recommend_intent(False))
+
+
+class TestRebookingRule(BaseCase):
+    EXHIBITOR, SPONSOR, HOTEL = 1, 2, 3
+
+    def test_booked_wins_over_an_open_opportunity(self):
+        reasons = skip_reasons(
+            {(10, self.EXHIBITOR)}, [NextOpportunity(10, self.EXHIBITOR, True, False)]
+        )
+        self.assertEqual(reasons, {(10, self.EXHIBITOR): "booked"})
+
+    def test_open_opportunity_counts_before_a_lost_one(self):
+        opportunities = [
+            NextOpportunity(10, self.EXHIBITOR, False, True),
+            NextOpportunity(10, self.EXHIBITOR, True, False),
+        ]
+        self.assertEqual(
+            skip_reasons(set(), opportunities), {(10, self.EXHIBITOR): "open"}
+        )
+
+    def test_lost_without_a_reason_is_rebooked_again(self):
+        opportunities = [NextOpportunity(10, self.EXHIBITOR, False, False)]
+        self.assertEqual(skip_reasons(set(), opportunities), {})
+        lost = [NextOpportunity(10, self.EXHIBITOR, False, True)]
+        self.assertEqual(skip_reasons(set(), lost), {(10, self.EXHIBITOR): "lost"})
+
+    def test_reasons_are_per_role(self):
+        reasons = skip_reasons({(10, self.SPONSOR)}, [])
+        participants = [
+            Participant(1, 10, self.EXHIBITOR),
+            Participant(2, 10, self.SPONSOR),
+            Participant(3, 11, self.HOTEL),
+        ]
+        self.assertEqual(
+            plan(participants, {self.EXHIBITOR, self.SPONSOR}, reasons),
+            {"create": [1], "role": [3], "booked": [2], "open": [], "lost": []},
+        )
+
+    def test_empty_edition(self):
+        self.assertEqual(
+            plan([], {self.EXHIBITOR}, {}),
+            dict.fromkeys(("create", *SKIP_REASONS), []),
+        )

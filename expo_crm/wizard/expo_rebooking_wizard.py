@@ -1,16 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
-
-from psycopg2.errors import LockNotAvailable
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 from ..rules.history import TAKEN_PART_STATES
-
-# why a participant of the edition gets no opportunity, checked in this order
-SKIP_REASONS = ("role", "booked", "open", "lost")
+from ..rules.rebooking import SKIP_REASONS
 
 
 class ExpoRebookingWizard(models.TransientModel):
@@ -248,173 +242,14 @@ class ExpoRebookingWizard(models.TransientModel):
                 )
             )
 
-    def _lock_next_edition(self, next_event):
-        """Take the next edition for this rebooking until the transaction ends.
-
-        A second rebooking of the same edition at the same moment is refused
-        with a message instead of creating every opportunity twice. The
-        edition's rebooking date is written: a rebooking that started before
-        this one committed (and so cannot see its opportunities) gets a
-        concurrency error when it takes the edition, and the server tries it
-        again from the start, when it sees them and skips their customers."""
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(
-                    SQL(
-                        "SELECT id FROM event_event WHERE id = %s "
-                        "FOR NO KEY UPDATE NOWAIT",
-                        next_event.id,
-                    )
-                )
-        except LockNotAvailable:
-            raise UserError(
-                _(
-                    "Another user is rebooking %(edition)s right now. Wait until "
-                    "that is done, then run it again: the customers it rebooks "
-                    "are skipped.",
-                    edition=next_event.display_name,
-                )
-            ) from None
-        next_event.sudo().expo_rebooking_date = fields.Datetime.now()
-
     def _get_rebooking_plan(self):
         """{"create": participations to rebook, reason: participations skipped for
-        that reason (SKIP_REASONS)}, for the next edition."""
+        that reason (``rules.rebooking.SKIP_REASONS``)}, for the next edition."""
         self.ensure_one()
-        participations = self._get_participations()
-        rebooked_role_ids = set(self.role_ids._origin.ids) & set(
-            self.event_id.expo_series_id.ranked_role_ids.ids
-        )
-        in_role = participations.filtered(
-            lambda part: part.role_id.id in rebooked_role_ids
-        )
-        reasons = self._get_skip_reasons(self.next_event_id, in_role)
-        ids = defaultdict(list)
-        for participation in in_role:
-            key = (participation.partner_id.id, participation.role_id.id)
-            ids[reasons.get(key, "create")].append(participation.id)
-        plan = {
-            reason: in_role.browse(ids[reason])
-            for reason in ("create", *SKIP_REASONS[1:])
-        }
-        plan["role"] = participations - in_role
-        return plan
-
-    def _get_skip_reasons(self, next_event, participations):
-        """{(partner id, role id): reason} of the customers not to rebook: "booked"
-        (a participation in the next edition), "open" (an open or won opportunity
-        for it) or "lost" (a lost one with a lost reason)."""
-        partner_ids = participations.partner_id.ids
-        exhibitor = self.env.ref("expo_crm.role_exhibitor")
-        reasons = {}
-        booked = self.env["expo.participation"].search_fetch(
-            [
-                ("event_id", "=", next_event.id),
-                ("partner_id", "in", partner_ids),
-                ("role_id", "in", participations.role_id.ids),
-                ("state", "!=", "cancelled"),
-            ],
-            ["partner_id", "role_id"],
-        )
-        reasons.update(
-            ((part.partner_id.id, part.role_id.id), "booked") for part in booked
-        )
-        # every salesperson's opportunities count, not only the visible ones
-        leads = (
-            self.env["crm.lead"]
-            .sudo()
-            .with_context(active_test=False)
-            .search_fetch(
-                [
-                    ("expo_event_id", "=", next_event.id),
-                    ("partner_id.commercial_partner_id", "in", partner_ids),
-                    ("type", "=", "opportunity"),
-                ],
-                ["partner_id", "expo_role_id", "active", "lost_reason_id"],
-            )
-        )
-        # an open opportunity counts before a lost one
-        for lead in leads.sorted(lambda lead: not lead.active):
-            key = (
-                lead.partner_id.commercial_partner_id.id,
-                (lead.expo_role_id or exhibitor).id,
-            )
-            if lead.active:
-                reasons.setdefault(key, "open")
-            elif lead.lost_reason_id:
-                reasons.setdefault(key, "lost")
-        return reasons
-
-    def _get_priorities(self, partners):
-        """crm.lead priority ('0'..'3') of partners from their priority rank among
-        the series' ranked customers: top quartile 3 stars, then 2, 1 and 0."""
-        Relationship = self.env["expo.relationship"]
-        series_domain = [
-            ("series_id", "=", self.event_id.expo_series_id.id),
-            ("priority_ranked", "=", True),
-        ]
-        total = Relationship.search_count(series_domain)
-        relationships = Relationship.search_fetch(
-            series_domain + [("partner_id", "in", partners.ids)],
-            ["partner_id", "priority_rank"],
-        )
-        return {
-            rel.partner_id.id: str(3 - 4 * (rel.priority_rank - 1) // total)
-            for rel in relationships
-            if rel.priority_rank
-        }
-
-    def _get_previous_booth_category(self, participation, next_event):
-        """The booth category of the participation's largest booth, when the next
-        edition offers it."""
-        booths = participation.booth_ids.sorted("expo_area_sqm", reverse=True)
-        category = booths[:1].booth_category_id
-        return category if category in next_event.event_booth_category_ids else False
-
-    def _prepare_lead_values(self, participation, next_event, priority):
-        partner = participation.partner_id
-        category = self._get_previous_booth_category(participation, next_event)
-        return {
-            "name": _(
-                "%(partner)s - %(edition)s (%(role)s)",
-                partner=partner.name,
-                edition=next_event.name,
-                role=participation.role_id.name,
-            ),
-            "type": "opportunity",
-            "partner_id": partner.id,
-            "user_id": (partner.user_id or participation.user_id).id,
-            "team_id": self.team_id.id,
-            "company_id": participation.company_id.id,
-            "expected_revenue": participation.amount_invoiced,
-            "priority": priority,
-            "expo_event_id": next_event.id,
-            "expo_role_id": participation.role_id.id,
-            "expo_space_requested": participation.space_sqm,
-            "expo_booth_category_id": category and category.id,
-            "expo_previous_participation_id": participation.id,
-            "expo_is_rebooking": True,
-        }
-
-    def _schedule_calls(self, leads):
-        call = self.env.ref("mail.mail_activity_data_call")
-        model = self.env["ir.model"]._get_id("crm.lead")
-        deadline = call._get_date_deadline()
-        # the activities show in each salesperson's to-do list; no email per call
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model,
-                    "res_id": lead.id,
-                    "activity_type_id": call.id,
-                    "summary": self.env._(
-                        "Rebook for %(edition)s", edition=lead.expo_event_id.name
-                    ),
-                    "user_id": (lead.user_id or self.env.user).id,
-                    "date_deadline": deadline,
-                }
-                for lead in leads
-            ]
+        return self.env["expo.rebooking"]._plan(
+            self._get_participations(),
+            self.next_event_id,
+            set(self.role_ids._origin.ids),
         )
 
     def action_create_opportunities(self):
@@ -428,47 +263,13 @@ class ExpoRebookingWizard(models.TransientModel):
                     edition=self.event_id.display_name,
                 )
             )
-        self._lock_next_edition(next_event)
+        Rebooking = self.env["expo.rebooking"]
+        Rebooking._lock_next_edition(next_event)
         plan = self._get_rebooking_plan()
-        to_rebook = plan["create"]
-        priorities = self._get_priorities(to_rebook.partner_id)
-        stage = self.env["crm.lead"]._stage_find(
-            team_id=self.team_id.id, domain=[("fold", "=", False)]
+        leads = Rebooking._create_opportunities(
+            plan["create"], next_event, self.team_id
         )
-        leads = (
-            self.env["crm.lead"]
-            .with_context(
-                # one stage for all: no stage search per opportunity
-                default_stage_id=stage.id,
-                mail_create_nosubscribe=True,
-                mail_create_nolog=True,
-            )
-            .create(
-                [
-                    self._prepare_lead_values(
-                        part, next_event, priorities.get(part.partner_id.id, "0")
-                    )
-                    for part in to_rebook
-                ]
-            )
-        )
-        self._schedule_calls(leads)
-        self._prefer_same_booths(leads)
         return self._action_show_result(leads, plan)
-
-    def _prefer_same_booths(self, leads):
-        """First booth preference of the new opportunities whose customer rented
-        booths: the same booths as last edition (same names in the next edition,
-        else a wish for their hall, type and area)."""
-        values = [
-            vals
-            for vals in (
-                lead._expo_same_booth_values()
-                for lead in leads.filtered("expo_previous_participation_id.booth_ids")
-            )
-            if vals
-        ]
-        self.env["expo.booth.preference"].create(values)
 
     def _action_show_result(self, leads, plan):
         """Keep what was created and skipped, and show it in the wizard."""

@@ -18,6 +18,7 @@ from .common import (
     SIZES,
     Request,
     environment,
+    remove_series,
     run_scheduled_job,
     run_together,
     stress_customers,
@@ -38,9 +39,10 @@ def run(registry, size):
         salesperson = stress_user(env, "stress.sales.1", "Stress Salesperson 1").id
         admin = env.ref("base.user_admin").id
         customers = stress_customers(env, params["customers"])
-        _series, editions = stress_series(
+        series, editions = stress_series(
             env, f"Stress Jobs {uuid.uuid4().hex[:8]}", customers
         )
+        series_id = series.id
         participation_ids = editions[0].expo_participation_ids.ids
         company = env.company
         saved = {
@@ -70,6 +72,7 @@ def run(registry, size):
         figures["runs"] = _runs(env, first_run)
         figures["cron_failures"] = _cron_failures(env) - cron_failures
         figures["stale_relationships"] = _stale_relationships(env, customer_ids)
+    remove_series(registry, series_id)
     figures["violations"] = [
         name
         for name, wrong in (

@@ -206,6 +206,22 @@ def stress_series(env, name, customers, upcoming=1):
     return series, editions
 
 
+def remove_series(registry, series_id):
+    """Remove a scenario's series with its editions, participations,
+    relationships, opportunities and their calls (the stress customers and
+    salespeople are kept for the next scenarios and runs)."""
+    with environment(registry) as env:
+        series = env["expo.series"].browse(series_id)
+        editions = env["event.event"].search([("expo_series_id", "=", series_id)])
+        env["crm.lead"].with_context(active_test=False).search(
+            [("expo_event_id", "in", editions.ids)]
+        ).unlink()
+        env["expo.participation"].search([("event_id", "in", editions.ids)]).unlink()
+        env["expo.relationship"].search([("series_id", "=", series_id)]).unlink()
+        editions.unlink()
+        series.unlink()
+
+
 def timed(func):
     """``func()`` and the seconds it took."""
     start = time.perf_counter()

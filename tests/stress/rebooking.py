@@ -18,6 +18,7 @@ from .common import (
     SIZES,
     Request,
     environment,
+    remove_series,
     run_together,
     stress_customers,
     stress_series,
@@ -85,7 +86,7 @@ def run(registry, size):
         for _round in range(params["rounds"]):
             with environment(registry) as env:
                 customers = env["res.partner"].browse(customer_ids)
-                _series, editions = stress_series(
+                series, editions = stress_series(
                     env, f"Stress Rebooking {uuid.uuid4().hex[:8]}", customers
                 )
                 held_id, upcoming_id = editions.ids
@@ -112,6 +113,7 @@ def run(registry, size):
             figures["opportunities"] += leads
             figures["duplicates"] += duplicates
             figures["called_twice"] += called_twice
+            remove_series(registry, series.id)
     figures["messages"] = sorted(refusals)
     figures["violations"] = [
         name
