@@ -27,3 +27,4 @@ from . import test_ui_floor
 from . import test_rules
 from . import test_bulk_write
 from . import test_tools
+from . import test_tracking
