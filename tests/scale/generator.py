@@ -25,8 +25,6 @@ from datetime import date, datetime, timedelta
 
 from odoo import Command
 
-from odoo.addons.expo_crm.rules import nps as nps_rules
-
 EDITIONS_PER_SERIES = 10
 PRICE_PER_SQM = 320.0
 
@@ -424,7 +422,10 @@ class Generator:
         if not answered or rng.random() >= self.size.answer_rate:
             return (None, None, None, None, None, None)
         score = min(10, max(0, round(rng.gauss(7.6, 2.0))))
-        category = nps_rules.category(score)
+        # imported here: the addons path is set once the configuration is read
+        from odoo.addons.expo_crm.rules.nps import category as nps_category
+
+        category = nps_category(score)
         satisfaction = float(min(100, max(0, round(rng.gauss(70, 15)))))
         rebook = "yes" if score >= 8 else ("maybe" if score >= 6 else "no")
         recommend = "yes" if score >= 9 else ("maybe" if score >= 7 else "no")
