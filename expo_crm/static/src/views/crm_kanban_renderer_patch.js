@@ -1,5 +1,5 @@
-import { patch } from "@web/core/utils/patch";
-import { CrmKanbanRenderer } from "@crm/views/crm_kanban/crm_kanban_renderer";
+import {patch} from "@web/core/utils/patch";
+import {CrmKanbanRenderer} from "@crm/views/crm_kanban/crm_kanban_renderer";
 
 /**
  * Grouped by exhibition edition, the pipeline offers no "add a column": an edition is
@@ -7,6 +7,9 @@ import { CrmKanbanRenderer } from "@crm/views/crm_kanban/crm_kanban_renderer";
  */
 patch(CrmKanbanRenderer.prototype, {
     canCreateGroup() {
-        return super.canCreateGroup(...arguments) && this.props.list.groupByField?.name !== "expo_event_id";
+        return (
+            super.canCreateGroup(...arguments) &&
+            this.props.list.groupByField?.name !== "expo_event_id"
+        );
     },
 });

@@ -1,7 +1,7 @@
-import { patch } from "@web/core/utils/patch";
-import { FloatField } from "@web/views/fields/float/float_field";
-import { MonetaryField } from "@web/views/fields/monetary/monetary_field";
-import { InvalidNumberError } from "@web/views/fields/parsers";
+import {patch} from "@web/core/utils/patch";
+import {FloatField} from "@web/views/fields/float/float_field";
+import {MonetaryField} from "@web/views/fields/monetary/monetary_field";
+import {InvalidNumberError} from "@web/views/fields/parsers";
 
 /**
  * A number too large to be one (1e309 parses to Infinity) is refused as the field
@@ -24,6 +24,6 @@ patch(FloatField.prototype, {
 patch(MonetaryField.prototype, {
     get inputOptions() {
         const options = super.inputOptions;
-        return { ...options, parse: (value) => finite(options.parse(value)) };
+        return {...options, parse: (value) => finite(options.parse(value))};
     },
 });

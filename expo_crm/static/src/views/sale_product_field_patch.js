@@ -1,5 +1,5 @@
-import { patch } from "@web/core/utils/patch";
-import { SaleOrderLineProductField } from "@sale/js/sale_product_field";
+import {patch} from "@web/core/utils/patch";
+import {SaleOrderLineProductField} from "@sale/js/sale_product_field";
 
 /**
  * On a quotation for an exhibition edition, the booth selection of a new booth line
@@ -11,7 +11,7 @@ patch(SaleOrderLineProductField.prototype, {
         const orderEdition = record.model.root.data.expo_event_id;
         if (!edit && orderEdition && !record.data.event_id) {
             // the configurator opens on the line's edition when it edits a line
-            await record.update({ event_id: orderEdition });
+            await record.update({event_id: orderEdition});
             return super._openEventBoothConfigurator(true);
         }
         return super._openEventBoothConfigurator(...arguments);

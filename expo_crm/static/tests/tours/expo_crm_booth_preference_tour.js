@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * An exhibition salesperson opens an opportunity for the next edition and enters its
@@ -24,7 +24,8 @@ registry.category("web_tour.tours").add("expo_crm_booth_preference_tour", {
         },
         {
             content: "Add a first choice",
-            trigger: ".o_field_widget[name=expo_booth_preference_ids] .o_field_x2many_list_row_add a",
+            trigger:
+                ".o_field_widget[name=expo_booth_preference_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
@@ -37,11 +38,13 @@ registry.category("web_tour.tours").add("expo_crm_booth_preference_tour", {
             run: "click",
         },
         {
-            trigger: ".o_data_row.o_selected_row .o_field_widget[name=booth_ids] .o_tag:contains(T5)",
+            trigger:
+                ".o_data_row.o_selected_row .o_field_widget[name=booth_ids] .o_tag:contains(T5)",
         },
         {
             content: "Add a second choice",
-            trigger: ".o_field_widget[name=expo_booth_preference_ids] .o_field_x2many_list_row_add a",
+            trigger:
+                ".o_field_widget[name=expo_booth_preference_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
@@ -50,12 +53,14 @@ registry.category("web_tour.tours").add("expo_crm_booth_preference_tour", {
             run: "edit Tour Hall",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Hall)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Hall)",
             run: "click",
         },
         {
             content: "of 18 m² at least",
-            trigger: ".o_data_row.o_selected_row .o_field_widget[name=min_area_sqm] input",
+            trigger:
+                ".o_data_row.o_selected_row .o_field_widget[name=min_area_sqm] input",
             run: "edit 18",
         },
         {
@@ -68,10 +73,12 @@ registry.category("web_tour.tours").add("expo_crm_booth_preference_tour", {
         },
         {
             content: "Two ranked choices",
-            trigger: ".o_field_widget[name=expo_booth_preference_ids] .o_data_row:eq(1) td[name=rank]:contains(2)",
+            trigger:
+                ".o_field_widget[name=expo_booth_preference_ids] .o_data_row:eq(1) td[name=rank]:contains(2)",
         },
         {
-            trigger: ".o_field_widget[name=expo_booth_preference_ids] .o_data_row:eq(0) td[name=rank]:contains(1)",
+            trigger:
+                ".o_field_widget[name=expo_booth_preference_ids] .o_data_row:eq(0) td[name=rank]:contains(1)",
         },
     ],
 });

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * An exhibition salesperson creates an opportunity for a gallery and an edition in the
@@ -11,11 +11,13 @@ registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
     steps: () => [
         {
             content: "The exhibition pipeline opens on its own stages",
-            trigger: ".o_kanban_renderer .o_kanban_group:contains(Prospect) ~ .o_kanban_group:contains(Booked)",
+            trigger:
+                ".o_kanban_renderer .o_kanban_group:contains(Prospect) ~ .o_kanban_group:contains(Booked)",
         },
         {
             content: "Odoo's stages shared by the other teams are not there",
-            trigger: ".o_kanban_renderer:not(:has(.o_column_title:contains(Proposition))):not(:has(.o_column_title:contains(New)))",
+            trigger:
+                ".o_kanban_renderer:not(:has(.o_column_title:contains(Proposition))):not(:has(.o_column_title:contains(New)))",
         },
         {
             content: "Switch to the list to create a full opportunity",
@@ -37,7 +39,8 @@ registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
             run: "edit Tour Gallery",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Gallery)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Gallery)",
             run: "click",
         },
         {
@@ -54,12 +57,14 @@ registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
             run: "edit Tour Fair 2031",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Fair 2031)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Fair 2031)",
             run: "click",
         },
         {
             content: "The series' pitch shows with the edition",
-            trigger: ".o_field_widget[name=expo_fabe_feature]:contains(collectors of Asia)",
+            trigger:
+                ".o_field_widget[name=expo_fabe_feature]:contains(collectors of Asia)",
         },
         {
             content: "Choose the role",
@@ -67,7 +72,8 @@ registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
             run: "edit Exhibitor",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Exhibitor)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Exhibitor)",
             run: "click",
         },
         {
@@ -112,7 +118,8 @@ registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
         },
         {
             content: "Move it to the MAN qualified stage",
-            trigger: '.o_statusbar_status button[role=radio]:contains("Qualified (MAN)")',
+            trigger:
+                '.o_statusbar_status button[role=radio]:contains("Qualified (MAN)")',
             run: "click",
         },
         {
@@ -124,7 +131,8 @@ registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
         },
         {
             content: "Back to the pipeline",
-            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a",
+            trigger:
+                ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a",
             run: "click",
         },
         {
@@ -147,7 +155,8 @@ registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
         },
         {
             content: "Won in the exhibition team: the opportunity is Booked",
-            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("Booked")',
+            trigger:
+                '.o_statusbar_status button.o_arrow_button_current:contains("Booked")',
         },
         {
             content: "Its status bar offers the team's stages only",
@@ -155,7 +164,8 @@ registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
         },
         {
             content: "Winning booked the participation: open it",
-            trigger: ".o-form-buttonbox button[name=action_expo_view_participation]:contains(Confirmed)",
+            trigger:
+                ".o-form-buttonbox button[name=action_expo_view_participation]:contains(Confirmed)",
             run: "click",
         },
         {
@@ -173,7 +183,8 @@ registry.category("web_tour.tours").add("expo_crm_opportunity_tour", {
             trigger: ".o_field_widget[name=space_sqm] input:value(36)",
         },
         {
-            trigger: ".o_field_widget[name=lead_id] input:value(Tour Gallery 2031 booth)",
+            trigger:
+                ".o_field_widget[name=lead_id] input:value(Tour Gallery 2031 booth)",
         },
     ],
 });

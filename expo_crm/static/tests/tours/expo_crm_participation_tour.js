@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * A show manager records a supplier's participation by hand (a booth builder working
@@ -18,7 +18,8 @@ registry.category("web_tour.tours").add("expo_crm_participation_tour", {
             run: "edit Tour Builders",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Builders)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Builders)",
             run: "click",
         },
         {
@@ -27,7 +28,8 @@ registry.category("web_tour.tours").add("expo_crm_participation_tour", {
             run: "edit Tour Fair 2031",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Fair 2031)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Fair 2031)",
             run: "click",
         },
         {
@@ -40,7 +42,8 @@ registry.category("web_tour.tours").add("expo_crm_participation_tour", {
             run: "edit Booth Builder",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Booth Builder)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Booth Builder)",
             run: "click",
         },
         {
@@ -53,7 +56,8 @@ registry.category("web_tour.tours").add("expo_crm_participation_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value=confirmed]",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current[data-value=confirmed]",
         },
         {
             content: "Changing the status saved the participation",
@@ -61,11 +65,13 @@ registry.category("web_tour.tours").add("expo_crm_participation_tour", {
         },
         {
             content: "Back to the list",
-            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a",
+            trigger:
+                ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a",
             run: "click",
         },
         {
-            trigger: ".o_list_renderer .o_data_row:contains(Tour Builders):contains(Confirmed)",
+            trigger:
+                ".o_list_renderer .o_data_row:contains(Tour Builders):contains(Confirmed)",
         },
     ],
 });

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * On a quotation for an exhibition edition, a salesperson adds a booth line: the booth
@@ -20,19 +20,22 @@ registry.category("web_tour.tours").add("expo_crm_quotation_booth_tour", {
             run: "edit Tour Booth",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Booth)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Booth)",
             run: "click",
         },
         {
             content: "The booth selection opens on the quotation's edition",
-            trigger: ".modal .o_field_widget[name=event_id] input:value(Tour Fair 2031)",
+            trigger:
+                ".modal .o_field_widget[name=event_id] input:value(Tour Fair 2031)",
         },
         {
             trigger: ".modal .o_field_widget[name=event_booth_category_id] input",
             run: "edit Tour Corner",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Corner)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Tour Corner)",
             run: "click",
         },
         {

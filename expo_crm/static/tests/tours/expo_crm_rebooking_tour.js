@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * A show manager opens last edition and runs the rebooking wizard for the next edition:
@@ -20,7 +20,8 @@ registry.category("web_tour.tours").add("expo_crm_rebooking_tour", {
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name=expo_next_event_id]:contains(Tour Biennale 2027)",
+            trigger:
+                ".o_field_widget[name=expo_next_event_id]:contains(Tour Biennale 2027)",
         },
         {
             trigger: ".o-form-buttonbox .o_button_more",
@@ -33,12 +34,14 @@ registry.category("web_tour.tours").add("expo_crm_rebooking_tour", {
         },
         {
             content: "Run the rebooking wizard",
-            trigger: ".o_form_view .o_statusbar_buttons button:contains(Rebook Next Edition)",
+            trigger:
+                ".o_form_view .o_statusbar_buttons button:contains(Rebook Next Edition)",
             run: "click",
         },
         {
             content: "The wizard rebooks for the next edition",
-            trigger: ".modal .o_field_widget[name=next_event_id]:contains(Tour Biennale 2027)",
+            trigger:
+                ".modal .o_field_widget[name=next_event_id]:contains(Tour Biennale 2027)",
         },
         {
             content: "Before the click: the exhibitor and the sponsor to create",
@@ -57,7 +60,8 @@ registry.category("web_tour.tours").add("expo_crm_rebooking_tour", {
         },
         {
             content: "After the click, the result stays on the page",
-            trigger: ".modal .alert-success:contains(opportunities created for):contains(Tour Biennale 2027)",
+            trigger:
+                ".modal .alert-success:contains(opportunities created for):contains(Tour Biennale 2027)",
         },
         {
             content: "The created opportunities are listed",
@@ -74,7 +78,8 @@ registry.category("web_tour.tours").add("expo_crm_rebooking_tour", {
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name=skipped_role_ids] .o_data_row:contains(Tour Visitor)",
+            trigger:
+                ".modal .o_field_widget[name=skipped_role_ids] .o_data_row:contains(Tour Visitor)",
         },
         {
             content: "Open the created opportunities",
@@ -83,7 +88,8 @@ registry.category("web_tour.tours").add("expo_crm_rebooking_tour", {
         },
         {
             content: "The two of them, in the exhibition pipeline's list",
-            trigger: ".o_list_renderer:has(.o_data_row:contains(Loyal Gallery - Tour Biennale 2027)):has(.o_data_row:contains(Silk Sponsor - Tour Biennale 2027))",
+            trigger:
+                ".o_list_renderer:has(.o_data_row:contains(Loyal Gallery - Tour Biennale 2027)):has(.o_data_row:contains(Silk Sponsor - Tour Biennale 2027))",
         },
         {
             trigger: ".o_switch_view.o_kanban",
@@ -110,11 +116,13 @@ registry.category("web_tour.tours").add("expo_crm_rebooking_tour", {
         },
         {
             content: "The edition shows its rebooking opportunities",
-            trigger: ".o_dropdown_more button[name=action_expo_view_rebooking_leads]:contains(2)",
+            trigger:
+                ".o_dropdown_more button[name=action_expo_view_rebooking_leads]:contains(2)",
         },
         {
             content: "Run the wizard again",
-            trigger: ".o_form_view .o_statusbar_buttons button:contains(Rebook Next Edition)",
+            trigger:
+                ".o_form_view .o_statusbar_buttons button:contains(Rebook Next Edition)",
             run: "click",
         },
         {

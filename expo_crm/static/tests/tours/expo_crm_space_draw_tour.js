@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * A show manager opens the next edition, opens its space draw, simulates it (nothing is
@@ -23,7 +23,8 @@ registry.category("web_tour.tours").add("expo_crm_space_draw_tour", {
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(New)",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(New)",
         },
         {
             content: "Simulate",
@@ -41,7 +42,8 @@ registry.category("web_tour.tours").add("expo_crm_space_draw_tour", {
                 ".o_field_widget[name=line_ids] .o_data_row:eq(1):contains(Draw Newcomer):contains(went to no. 1)",
         },
         {
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Simulated)",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Simulated)",
         },
         {
             content: "Assign",
@@ -54,15 +56,18 @@ registry.category("web_tour.tours").add("expo_crm_space_draw_tour", {
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Assigned)",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Assigned)",
         },
         {
             content: "The gallery holds the corner",
-            trigger: ".o_field_widget[name=line_ids] .o_data_row:eq(0):contains(Booth Held):contains(T5)",
+            trigger:
+                ".o_field_widget[name=line_ids] .o_data_row:eq(0):contains(Booth Held):contains(T5)",
         },
         {
             content: "The newcomer waits",
-            trigger: ".o_field_widget[name=line_ids] .o_data_row:eq(1):contains(Waiting List)",
+            trigger:
+                ".o_field_widget[name=line_ids] .o_data_row:eq(1):contains(Waiting List)",
         },
         {
             content: "The waiting list counts it",

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * A show manager releases a booth held for an applicant: the booth goes to the first
@@ -13,7 +13,8 @@ registry.category("web_tour.tours").add("expo_crm_waiting_list_tour", {
         },
         {
             content: "Open the floor",
-            trigger: ".o_menu_sections button:contains(Exhibitions), .o_menu_sections a:contains(Exhibitions)",
+            trigger:
+                ".o_menu_sections button:contains(Exhibitions), .o_menu_sections a:contains(Exhibitions)",
             run: "click",
         },
         {
@@ -22,7 +23,8 @@ registry.category("web_tour.tours").add("expo_crm_waiting_list_tour", {
         },
         {
             content: "Open the held corner, by hall on the floor",
-            trigger: ".o_kanban_group:contains(Tour Hall) .o_kanban_record:contains(T5):contains(Held)",
+            trigger:
+                ".o_kanban_group:contains(Tour Hall) .o_kanban_record:contains(T5):contains(Held)",
             run: "click",
         },
         {
@@ -30,7 +32,8 @@ registry.category("web_tour.tours").add("expo_crm_waiting_list_tour", {
         },
         {
             content: "Release it",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_expo_release]",
+            trigger:
+                ".o_form_view .o_statusbar_buttons button[name=action_expo_release]",
             run: "click",
         },
         {
@@ -39,13 +42,15 @@ registry.category("web_tour.tours").add("expo_crm_waiting_list_tour", {
         },
         {
             content: "It is held again, for the applicant who waited",
-            trigger: ".o_form_view .o_field_widget[name=expo_lead_id] input:value(Draw Newcomer next booth)",
+            trigger:
+                ".o_form_view .o_field_widget[name=expo_lead_id] input:value(Draw Newcomer next booth)",
         },
         {
             trigger: ".o_form_view .ribbon:contains(Held)",
         },
         {
-            trigger: ".o_menu_sections button:contains(Exhibitions), .o_menu_sections a:contains(Exhibitions)",
+            trigger:
+                ".o_menu_sections button:contains(Exhibitions), .o_menu_sections a:contains(Exhibitions)",
             run: "click",
         },
         {

@@ -1,6 +1,6 @@
-import { registry } from "@web/core/registry";
-import { pivotView } from "@web/views/pivot/pivot_view";
-import { PivotRenderer } from "@web/views/pivot/pivot_renderer";
+import {registry} from "@web/core/registry";
+import {pivotView} from "@web/views/pivot/pivot_view";
+import {PivotRenderer} from "@web/views/pivot/pivot_renderer";
 
 /**
  * The migration matrix names its axes: rows are the segments in the "from" snapshot,
@@ -14,10 +14,13 @@ export class ExpoMigrationPivotRenderer extends PivotRenderer {
         const context = this.model.searchParams.context || {};
         const fields = this.model.metaData.fields;
         const label = (groupBys) =>
-            groupBys.map((groupBy) => fields[groupBy.split(":")[0]]?.string).join(" > ");
+            groupBys
+                .map((groupBy) => fields[groupBy.split(":")[0]]?.string)
+                .join(" > ");
         return {
             rows: context.expo_axis_rows || label(this.model.metaData.rowGroupBys),
-            columns: context.expo_axis_columns || label(this.model.metaData.colGroupBys),
+            columns:
+                context.expo_axis_columns || label(this.model.metaData.colGroupBys),
         };
     }
 }

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * A marketing user opens the value tier dashboard from the Exhibitions menu, reads

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 const EXPECTATION = "Before the show, what did you expect";
 const EXPERIENCE = "At the show, how was your experience";
@@ -27,7 +27,7 @@ const SERVICES = [
     "Hosts",
 ];
 // services the exhibitor used, and the column of its rating (0 is "Not used")
-const USED_SERVICES = { Catering: 1, "Stand building": 2, Logistics: 3 };
+const USED_SERVICES = {Catering: 1, "Stand building": 2, Logistics: 3};
 
 function question(title) {
     return `.o_survey_form .js_question-wrapper:contains(${title})`;
@@ -104,8 +104,10 @@ registry.category("web_tour.tours").add("expo_crm_survey_answer_tour", {
             run: "click",
         },
         // services and comments
-        ...matrixSteps("Which of our services did you use", SERVICES, (row) =>
-            USED_SERVICES[row] || 0
+        ...matrixSteps(
+            "Which of our services did you use",
+            SERVICES,
+            (row) => USED_SERVICES[row] || 0
         ),
         {
             content: "Tell what to improve",

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * A marketing manager opens the surveys of an edition, creates the exhibitors'
@@ -23,7 +23,8 @@ registry.category("web_tour.tours").add("expo_crm_survey_campaign_send_tour", {
         },
         {
             content: "The campaign asks the edition's participants",
-            trigger: ".o_form_view .o_field_widget[name=event_id] input:value(Test Art Fair 2025)",
+            trigger:
+                ".o_form_view .o_field_widget[name=event_id] input:value(Test Art Fair 2025)",
         },
         {
             content: "Name it",
@@ -36,7 +37,8 @@ registry.category("web_tour.tours").add("expo_crm_survey_campaign_send_tour", {
             run: "edit Exhibitor",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Exhibitor)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Exhibitor)",
             run: "click",
         },
         {
@@ -48,24 +50,29 @@ registry.category("web_tour.tours").add("expo_crm_survey_campaign_send_tour", {
             run: "edit Exhibitor Post-Show",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains(Exhibitor Post-Show Survey)",
+            trigger:
+                ".o-autocomplete--dropdown-menu .dropdown-item:contains(Exhibitor Post-Show Survey)",
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name=survey_id] input:value(Exhibitor Post-Show Survey)",
+            trigger:
+                ".o_field_widget[name=survey_id] input:value(Exhibitor Post-Show Survey)",
         },
         {
             content: "Send it now",
-            trigger: ".o_form_view .o_form_statusbar button[name=action_send]:contains(Send Now)",
+            trigger:
+                ".o_form_view .o_form_statusbar button[name=action_send]:contains(Send Now)",
             run: "click",
         },
         {
             content: "The campaign is sent",
-            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value=running]",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current[data-value=running]",
         },
         {
             content: "One exhibitor invited",
-            trigger: ".o_form_view .oe_stat_button:contains(Invited) .o_stat_value:contains(/^\\s*1\\s*$/)",
+            trigger:
+                ".o_form_view .oe_stat_button:contains(Invited) .o_stat_value:contains(/^\\s*1\\s*$/)",
         },
         {
             trigger: ".o_field_widget[name=user_input_ids] .o_data_row:contains(Li Na)",

@@ -1,5 +1,5 @@
-import { browser } from "@web/core/browser/browser";
-import { registry } from "@web/core/registry";
+import {browser} from "@web/core/browser/browser";
+import {registry} from "@web/core/registry";
 
 /**
  * A marketing user copies an exhibitor's personal survey link from its invitation in
@@ -28,7 +28,8 @@ registry.category("web_tour.tours").add("expo_crm_survey_copy_link_tour", {
         },
         {
             content: "Copy the exhibitor's personal link",
-            trigger: ".o_data_row:contains(Li Na) td[name=expo_answer_url] button:contains(Copy Link)",
+            trigger:
+                ".o_data_row:contains(Li Na) td[name=expo_answer_url] button:contains(Copy Link)",
             run: "click",
         },
         {
@@ -36,7 +37,10 @@ registry.category("web_tour.tours").add("expo_crm_survey_copy_link_tour", {
             trigger: ".o_field_widget[name=user_input_ids] .o_data_row:contains(Li Na)",
             run() {
                 const copied = lastCopied();
-                if (!copied.includes("/survey/start/") || !copied.includes("answer_token=")) {
+                if (
+                    !copied.includes("/survey/start/") ||
+                    !copied.includes("answer_token=")
+                ) {
                     throw new Error(`Not a personal survey link: ${copied}`);
                 }
                 if (document.querySelector(".modal .o_form_view")) {
@@ -65,7 +69,9 @@ registry.category("web_tour.tours").add("expo_crm_survey_copy_link_tour", {
             run() {
                 const shown = this.anchor.textContent.trim();
                 if (!lastCopied().endsWith(shown.replace(/^https?:\/\/[^/]+/, ""))) {
-                    throw new Error(`The participation shows ${shown}, not ${lastCopied()}`);
+                    throw new Error(
+                        `The participation shows ${shown}, not ${lastCopied()}`
+                    );
                 }
             },
         },
@@ -79,7 +85,10 @@ registry.category("web_tour.tours").add("expo_crm_survey_copy_link_tour", {
             trigger: ".o_field_widget[name=expo_survey_url]",
             run() {
                 const [fromInvitation, fromParticipation] = window.expoCopied;
-                if (window.expoCopied.length !== 2 || fromInvitation !== fromParticipation) {
+                if (
+                    window.expoCopied.length !== 2 ||
+                    fromInvitation !== fromParticipation
+                ) {
                     throw new Error(`Two different links: ${window.expoCopied}`);
                 }
             },

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * Back on the campaign, the marketing manager reads its NPS and the detractor's
@@ -8,10 +8,12 @@ registry.category("web_tour.tours").add("expo_crm_survey_results_tour", {
     steps: () => [
         {
             content: "One answer, one NPS answer",
-            trigger: ".o_form_view .o_field_widget[name=answered_count]:contains(/^\\s*1\\s*$/)",
+            trigger:
+                ".o_form_view .o_field_widget[name=answered_count]:contains(/^\\s*1\\s*$/)",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name=nps_answer_count]:contains(/^\\s*1\\s*$/)",
+            trigger:
+                ".o_form_view .o_field_widget[name=nps_answer_count]:contains(/^\\s*1\\s*$/)",
         },
         {
             content: "The campaign's NPS: a single detractor",
@@ -37,7 +39,8 @@ registry.category("web_tour.tours").add("expo_crm_survey_results_tour", {
         },
         {
             content: "The edition's NPS in the report",
-            trigger: ".o_pivot_view .o_pivot table tbody tr:has(th:contains(Test Art Fair 2025)) td:first:contains(-100.0)",
+            trigger:
+                ".o_pivot_view .o_pivot table tbody tr:has(th:contains(Test Art Fair 2025)) td:first:contains(-100.0)",
         },
     ],
 });
