@@ -1,0 +1,51 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import SegmentationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSegmentFields(SegmentationCommon):
+    """The segments computed on the partner and the settings' constraints, through
+    the ORM (the rules themselves are tested in ``test_rules``)."""
+
+    def test_knox_diamond(self):
+        partner = self._customer("Knox Gallery")
+        self.assertFalse(partner.expo_knox_segment)
+        partner.write({"expo_involvement": "high", "expo_competing_show_count": 0})
+        self.assertEqual(partner.expo_knox_segment, "loyal")
+        partner.expo_competing_show_count = 3
+        self.assertEqual(partner.expo_knox_segment, "multi_brand")
+        partner.expo_involvement = "low"
+        self.assertEqual(partner.expo_knox_segment, "switcher")
+        partner.expo_competing_show_count = 1
+        self.assertEqual(partner.expo_knox_segment, "habitual")
+        self.company.expo_seg_knox_many_shows = 1
+        self.assertEqual(partner.expo_knox_segment, "switcher")
+        partner.expo_involvement = False
+        self.assertFalse(partner.expo_knox_segment)
+        with self.assertRaises(ValidationError):
+            partner.expo_competing_show_count = -1
+
+    def test_value_strategy_shown(self):
+        partner = self._customer("Strategy Gallery")
+        self.assertFalse(partner.expo_value_strategy)
+        partner.expo_value_tier = "risk"
+        self.assertEqual(partner.expo_value_strategy, "Refuse service, end contact")
+        self.assertEqual(partner.expo_value_resources, "With great care")
+        partner.expo_value_tier = "key"
+        self.assertEqual(
+            partner.expo_value_strategy, "Long-term, stable, learning relationship"
+        )
+        self.assertEqual(partner.expo_value_resources, "More")
+
+    def test_settings_constraints(self):
+        with self.assertRaises(ValidationError):
+            self.company.expo_seg_pareto_a_pct = 96
+        with self.assertRaises(ValidationError):
+            self.company.expo_seg_satisfied_min_satisfaction = 90
+        with self.assertRaises(ValidationError):
+            self.company.expo_seg_rfm_window = 0
+        with self.assertRaises(ValidationError):
+            self.company.expo_seg_churn_drop_pct = 0
