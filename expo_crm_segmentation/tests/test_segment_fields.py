@@ -49,3 +49,14 @@ class TestSegmentFields(SegmentationCommon):
             self.company.expo_seg_rfm_window = 0
         with self.assertRaises(ValidationError):
             self.company.expo_seg_churn_drop_pct = 0
+
+    def test_rules_read_the_company_settings(self):
+        self.company.write(
+            {"expo_seg_risk_profit_limit": 500, "expo_seg_knox_many_shows": 3}
+        )
+        rules = self.company._expo_segmentation_rules()
+        self.assertEqual(rules.risk_profit_limit, 500)
+        self.assertEqual(rules.knox_many_shows, 3)
+        self.assertEqual(rules.pareto_a_pct, self.company.expo_seg_pareto_a_pct)
+        self.assertEqual(rules.currency.rounding, self.company.currency_id.rounding)
+        self.assertEqual(rules.currency_id, self.company.currency_id.id)
