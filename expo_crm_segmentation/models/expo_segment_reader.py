@@ -7,8 +7,7 @@ from odoo.tools import SQL
 
 from odoo.addons.expo_crm.rules.history import TAKEN_PART_STATES
 
-from ..rules import churn, feedback
-from ..rules.rfm import Figures
+from ..rules import churn, feedback, rfm
 
 
 class ExpoSegmentReader(models.AbstractModel):
@@ -82,7 +81,7 @@ class ExpoSegmentReader(models.AbstractModel):
         Participation = self.env["expo.participation"]
         per_series = {}
         for partner_id, series_id, last_date in self._partner_series_rows(
-            Participation, domain, ("MAX(%s)", "event_date_begin")
+            Participation, domain, ("MAX(%s)", rfm.PARTICIPATION_FIELDS["recency"])
         ):
             series_dates = dates.get(series_id, [])
             per_series[partner_id, series_id] = {
@@ -94,15 +93,15 @@ class ExpoSegmentReader(models.AbstractModel):
             }
         for partner_id, series_id, count, amount in self._partner_series_rows(
             Participation,
-            domain + [("event_id", "in", window_ids)],
-            ("COUNT(DISTINCT %s)", "event_id"),
-            ("COALESCE(SUM(%s), 0)", "amount_invoiced"),
+            domain + [(rfm.PARTICIPATION_FIELDS["frequency"], "in", window_ids)],
+            ("COUNT(DISTINCT %s)", rfm.PARTICIPATION_FIELDS["frequency"]),
+            ("COALESCE(SUM(%s), 0)", rfm.PARTICIPATION_FIELDS["monetary"]),
         ):
             per_series[partner_id, series_id].update(frequency=count, monetary=amount)
         for partner_id, series_id, value in self._partner_series_rows(
             self.env["expo.relationship"],
             relationship_domain,
-            ("COALESCE(SUM(%s), 0)", "economic_value"),
+            ("COALESCE(SUM(%s), 0)", rfm.RELATIONSHIP_VALUE_FIELD),
         ):
             if (partner_id, series_id) in per_series:
                 per_series[partner_id, series_id]["value"] = value
@@ -118,12 +117,12 @@ class ExpoSegmentReader(models.AbstractModel):
         for partner in (
             self.env["res.partner"]
             .with_context(active_test=False)
-            .search_fetch([("id", "in", list(per_partner))], ["expo_economic_value"])
+            .search_fetch([("id", "in", list(per_partner))], [rfm.PARTNER_VALUE_FIELD])
         ):
-            per_partner[partner.id]["value"] = partner.expo_economic_value
+            per_partner[partner.id]["value"] = partner[rfm.PARTNER_VALUE_FIELD]
         return (
-            {key: Figures(**figures) for key, figures in per_series.items()},
-            {key: Figures(**figures) for key, figures in per_partner.items()},
+            {key: rfm.Figures(**figures) for key, figures in per_series.items()},
+            {key: rfm.Figures(**figures) for key, figures in per_partner.items()},
         )
 
     @api.model

@@ -15,6 +15,18 @@ from dataclasses import dataclass
 
 # company settings the figures read, by the attribute of SegmentationRules they fill
 COMPANY_FIELDS = {"expo_seg_rfm_window": "rfm_window"}
+# what the figures read of the population's participations: the date of the
+# latest edition taken part in (recency), the editions of the window (frequency)
+# and what was invoiced for them (monetary)
+PARTICIPATION_FIELDS = {
+    "recency": "event_date_begin",
+    "frequency": "event_id",
+    "monetary": "amount_invoiced",
+}
+# the economic value the Pareto classes are drawn from: per series, of the
+# relationships; all series together, of the customer
+RELATIONSHIP_VALUE_FIELD = "economic_value"
+PARTNER_VALUE_FIELD = "expo_economic_value"
 # the figures, and whether a higher one is better
 FIGURES = {"recency": False, "frequency": True, "monetary": True}
 # the score of a figure a population's boundaries do not know

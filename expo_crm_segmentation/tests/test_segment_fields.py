@@ -1,6 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import importlib.util
+import json
+
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
+from odoo.tools.misc import file_path
 
 from .common import SegmentationCommon
 
@@ -60,3 +64,22 @@ class TestSegmentFields(SegmentationCommon):
         self.assertEqual(rules.pareto_a_pct, self.company.expo_seg_pareto_a_pct)
         self.assertEqual(rules.currency.rounding, self.company.currency_id.rounding)
         self.assertEqual(rules.currency_id, self.company.currency_id.id)
+
+    def test_upgrade_renames_the_drop_of_stored_cuts(self):
+        """Reasons stored before 18.0.1.2.0 named a cut's drop ``drop``."""
+        partner = self._customer("Old Reasons Gallery")
+        old = [["weakening", {}], ["space_cut", {"drop": 40, "series": 1}]]
+        partner.expo_churn_reason_data = json.dumps(old)
+        self.env.flush_all()
+        path = file_path(
+            "expo_crm_segmentation/migrations/18.0.1.2.0/post-migration.py"
+        )
+        spec = importlib.util.spec_from_file_location("post_migration", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.1.0")
+        partner.invalidate_recordset()
+        self.assertEqual(
+            json.loads(partner.expo_churn_reason_data),
+            [["weakening", {}], ["space_cut", {"percent": 40, "series": 1}]],
+        )
