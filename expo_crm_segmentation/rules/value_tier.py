@@ -21,6 +21,8 @@ RELATIONSHIP_FIELDS = ("lifecycle_stage", "relationship_profit")
 # stages that keep a class A customer from being strategic, a class A or B from key
 NOT_STRATEGIC_STAGES = ("weakening", "disappearance")
 NOT_KEY_STAGES = ("disappearance",)
+# the tiers from the least to the most valuable: moving to a later one is moving up
+TIER_ORDER = ("risk", "transactional", "key", "strategic")
 
 
 def value_tier(rules, pareto, frequency, lifecycle_stage, profit):

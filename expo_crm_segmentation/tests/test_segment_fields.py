@@ -6,6 +6,8 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools.misc import file_path
 
+from ..models.res_partner import VALUE_TIERS
+from ..rules.value_tier import TIER_ORDER
 from .common import SegmentationCommon
 
 
@@ -83,3 +85,6 @@ class TestSegmentFields(SegmentationCommon):
             json.loads(partner.expo_churn_reason_data),
             [["weakening", {}], ["space_cut", {"percent": 40, "series": 1}]],
         )
+
+    def test_every_value_tier_has_a_rank(self):
+        self.assertEqual(set(TIER_ORDER), {tier for tier, _label in VALUE_TIERS})
