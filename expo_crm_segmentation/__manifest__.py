@@ -4,7 +4,7 @@
     "name": "Expo CRM Segmentation",
     "summary": "Customer segments, value tiers, churn risk and retention analytics "
     "across exhibition editions",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/expo-crm/expo-crm",
     "author": "Expo CRM contributors",

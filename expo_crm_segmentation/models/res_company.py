@@ -2,7 +2,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.expo_crm.rules.money import Currency
 from odoo.addons.expo_crm.tools import check_bounds
+
+from ..rules import knox, settings
 
 # the range of each count, day and amount setting, both ends included
 EXPO_SEG_SETTING_BOUNDS = {
@@ -142,9 +145,19 @@ class ResCompany(models.Model):
         "to 100,000).",
     )
 
+    def _expo_segmentation_rules(self):
+        """The company's segmentation settings and currency, as the rules read
+        them."""
+        self.ensure_one()
+        return settings.SegmentationRules(
+            **{attr: self[fname] for fname, attr in settings.COMPANY_FIELDS.items()},
+            currency=Currency(self.currency_id.rounding),
+            currency_id=self.currency_id.id,
+        )
+
     def write(self, vals):
         result = super().write(vals)
-        if "expo_seg_knox_many_shows" in vals:
+        if any(fname in vals for fname in knox.COMPANY_FIELDS):
             partners = (
                 self.env["res.partner"]
                 .with_context(active_test=False)

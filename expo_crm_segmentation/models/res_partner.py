@@ -7,6 +7,8 @@ from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.expo_crm.tools import render_reasons
 
+from ..rules import knox
+
 _lt = LazyTranslate(__name__)
 
 # values of the published fields; an empty value means "unknown"
@@ -67,8 +69,8 @@ SEGMENT_FIELDS = (
 CHURN_REASONS = {
     "weakening": _lt("Relationship is weakening."),
     "detractor": _lt("Latest feedback is from a detractor."),
-    "space_cut": _lt("Space cut by %(drop)s %% at %(series)s."),
-    "spend_cut": _lt("Spend cut by %(drop)s %% at %(series)s."),
+    "space_cut": _lt("Space cut by %(percent)s %% at %(series)s."),
+    "spend_cut": _lt("Spend cut by %(percent)s %% at %(series)s."),
     "not_rebooked": _lt("Not rebooked for %(edition)s, starting %(date)s."),
     "overdue": _lt("Overdue invoices: %(amount)s."),
 }
@@ -283,21 +285,18 @@ class ResPartner(models.Model):
             "risk": (_("Refuse service, end contact"), _("With great care")),
         }
 
-    @api.depends("expo_involvement", "expo_competing_show_count")
+    @api.depends(*knox.PARTNER_FIELDS)
     def _compute_expo_knox_segment(self):
+        rules = {}
         for partner in self:
-            if not partner.expo_involvement:
-                partner.expo_knox_segment = False
-                continue
             company = partner.company_id or self.env.company
-            many = partner.expo_competing_show_count >= company.expo_seg_knox_many_shows
-            high = partner.expo_involvement == "high"
-            partner.expo_knox_segment = {
-                (True, False): "loyal",
-                (False, False): "habitual",
-                (False, True): "switcher",
-                (True, True): "multi_brand",
-            }[(high, many)]
+            if company not in rules:
+                rules[company] = company._expo_segmentation_rules()
+            partner.expo_knox_segment = knox.knox_segment(
+                rules[company],
+                partner.expo_involvement,
+                partner.expo_competing_show_count,
+            )
 
     @api.depends("expo_churn_reason_data")
     @api.depends_context("lang")

@@ -53,12 +53,11 @@ class ExpoRetentionCohortReport(models.Model):
     def _expo_ordered_selections(self):
         return super()._expo_ordered_selections() | {"value_tier"}
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-            CREATE OR REPLACE VIEW %(table)s AS (
+    def _with(self):
+        """The participations taken part in, and each customer's cohort: its first
+        edition in the series, in the role."""
+        return SQL(
+            """
             WITH taken AS (
                 SELECT p.id, p.partner_id, p.role_id, p.series_id, p.event_id,
                        p.event_date_begin, p.company_id
@@ -72,6 +71,14 @@ class ExpoRetentionCohortReport(models.Model):
                   FROM taken
               ORDER BY partner_id, role_id, series_id, event_date_begin, event_id
             )
+            """,
+            states=TAKEN_PART_STATES,
+        )
+
+    def _select(self):
+        """The view's columns (extend to add one)."""
+        return SQL(
+            """
             SELECT m.first_id::bigint * 100000000 + e.id AS id,
                    m.series_id, m.first_event_id, e.id AS event_id,
                    e.date_begin AS edition_date, m.role_id, role.side,
@@ -81,6 +88,14 @@ class ExpoRetentionCohortReport(models.Model):
                    took.present,
                    CASE WHEN took.present THEN 1 ELSE 0 END AS participant_count,
                    CASE WHEN took.present THEN 100.0 ELSE 0.0 END AS cohort_share
+            """
+        )
+
+    def _from(self):
+        """Each cohort member beside every edition of the series from its first
+        one on, and whether it took part in it."""
+        return SQL(
+            """
               FROM member m
               JOIN event_event e
                    ON e.expo_series_id = m.series_id
@@ -94,9 +109,22 @@ class ExpoRetentionCohortReport(models.Model):
              ) took
               JOIN expo_role role ON role.id = m.role_id
               JOIN res_partner partner ON partner.id = m.partner_id
-            )
-            """,
-                table=SQL.identifier(self._table),
-                states=TAKEN_PART_STATES,
+            """
+        )
+
+    def _where(self):
+        """Every member and edition is a row; an extension may filter them."""
+        return SQL()
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s %s %s %s)",
+                SQL.identifier(self._table),
+                self._with(),
+                self._select(),
+                self._from(),
+                self._where(),
             )
         )

@@ -171,13 +171,12 @@ class ExpoRetentionReport(models.Model):
                 )
             )
 
-    def init(self):
-        self._create_participation_indexes()
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-            CREATE OR REPLACE VIEW %(table)s AS (
+    def _with(self):
+        """The editions with their neighbours, the participations taken part in,
+        and the facts: each participation beside the customer's history, and each
+        customer of the previous edition missing from an edition."""
+        return SQL(
+            """
             WITH edition AS (
                 SELECT e.id AS event_id, e.expo_series_id AS series_id, e.date_begin,
                        e.date_begin <= (now() AT TIME ZONE 'UTC') AS held,
@@ -271,6 +270,14 @@ class ExpoRetentionReport(models.Model):
                           AND cur.role_id = before.role_id
                           AND cur.event_id = ed.event_id)
             )
+            """,
+            states=TAKEN_PART_STATES,
+        )
+
+    def _select(self):
+        """The view's columns (extend to add one)."""
+        return SQL(
+            """
             SELECT f.id, f.series_id, f.event_id, ed.date_begin AS edition_date,
                    ed.held, ed.prev_event_id AS previous_event_id, f.first_event_id,
                    f.role_id, role.side, f.partner_id, f.company_id, f.status,
@@ -289,13 +296,33 @@ class ExpoRetentionReport(models.Model):
                    f.amount_invoiced, f.amount_invoiced_previous,
                    f.amount_invoiced - f.amount_invoiced_previous
                        AS amount_invoiced_change
+        """
+        )
+
+    def _from(self):
+        return SQL(
+            """
               FROM facts f
               JOIN edition ed ON ed.event_id = f.event_id
               JOIN expo_role role ON role.id = f.role_id
               JOIN res_partner partner ON partner.id = f.partner_id
-            )
-            """,
-                table=SQL.identifier(self._table),
-                states=TAKEN_PART_STATES,
+        """
+        )
+
+    def _where(self):
+        """Every fact is a row; an extension may filter them."""
+        return SQL()
+
+    def init(self):
+        self._create_participation_indexes()
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s %s %s %s)",
+                SQL.identifier(self._table),
+                self._with(),
+                self._select(),
+                self._from(),
+                self._where(),
             )
         )

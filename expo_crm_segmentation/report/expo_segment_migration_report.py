@@ -3,6 +3,7 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from ..models.res_partner import LOYALTY_SEGMENTS, PARETO_CLASSES, VALUE_TIERS
+from ..rules.value_tier import TIER_ORDER
 
 MIGRATIONS = [
     ("up", "Moved Up"),
@@ -68,10 +69,14 @@ class ExpoSegmentMigrationReport(models.Model):
         }
 
     def _tier_rank(self, column):
+        """SQL of a tier's rank in ``TIER_ORDER`` (1 for the lowest, 0 for none)."""
         return SQL(
-            """CASE %s WHEN 'strategic' THEN 4 WHEN 'key' THEN 3
-                   WHEN 'transactional' THEN 2 WHEN 'risk' THEN 1 ELSE 0 END""",
+            "CASE %s %s ELSE 0 END",
             column,
+            SQL(" ").join(
+                SQL("WHEN %s THEN %s", tier, rank)
+                for rank, tier in reversed(list(enumerate(TIER_ORDER, start=1)))
+            ),
         )
 
     def _migration(self, before, after):
@@ -92,12 +97,11 @@ class ExpoSegmentMigrationReport(models.Model):
             rank_after=rank_after,
         )
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-            CREATE OR REPLACE VIEW %(table)s AS (
+    def _select(self):
+        """The columns of a customer in the first snapshot, present in the second
+        or not (extend with ``_select_entered`` to add one)."""
+        return SQL(
+            """
                 SELECT (l1.id::bigint * 1000000 + s2.id) * 2 AS id,
                        s1.id AS from_snapshot_id, s2.id AS to_snapshot_id,
                        s1.company_id, l1.partner_id,
@@ -106,30 +110,72 @@ class ExpoSegmentMigrationReport(models.Model):
                        l1.loyalty_segment AS loyalty_from,
                        l2.loyalty_segment AS loyalty_to,
                        l1.economic_value AS value_from, l2.economic_value AS value_to,
-                       %(migration)s AS migration
+                       %s AS migration
+            """,
+            self._migration("l1.value_tier", "l2.value_tier"),
+        )
+
+    def _from(self):
+        """Every pair of snapshots of a company, each customer of the first beside
+        its line in the second."""
+        return SQL(
+            """
                   FROM expo_segment_snapshot s1
                   JOIN expo_segment_snapshot s2
                        ON s2.company_id = s1.company_id AND s2.id != s1.id
                   JOIN expo_segment_snapshot_line l1 ON l1.snapshot_id = s1.id
              LEFT JOIN expo_segment_snapshot_line l2
                        ON l2.snapshot_id = s2.id AND l2.partner_id = l1.partner_id
-                UNION ALL
+            """
+        )
+
+    def _where(self):
+        return SQL()
+
+    def _select_entered(self):
+        """The same columns for a customer only in the second snapshot."""
+        return SQL(
+            """
                 SELECT (l2.id::bigint * 1000000 + s1.id) * 2 + 1 AS id,
                        s1.id, s2.id, s1.company_id, l2.partner_id,
                        NULL, l2.value_tier, NULL, l2.pareto_class,
                        NULL, l2.loyalty_segment, NULL, l2.economic_value,
                        'new'
+            """
+        )
+
+    def _from_entered(self):
+        return SQL(
+            """
                   FROM expo_segment_snapshot s1
                   JOIN expo_segment_snapshot s2
                        ON s2.company_id = s1.company_id AND s2.id != s1.id
                   JOIN expo_segment_snapshot_line l2 ON l2.snapshot_id = s2.id
+            """
+        )
+
+    def _where_entered(self):
+        """Customers of the second snapshot missing from the first."""
+        return SQL(
+            """
                  WHERE NOT EXISTS (
                        SELECT 1 FROM expo_segment_snapshot_line l1
                         WHERE l1.snapshot_id = s1.id
                           AND l1.partner_id = l2.partner_id)
-            )
-            """,
-                table=SQL.identifier(self._table),
-                migration=self._migration("l1.value_tier", "l2.value_tier"),
+            """
+        )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s %s %s UNION ALL %s %s %s)",
+                SQL.identifier(self._table),
+                self._select(),
+                self._from(),
+                self._where(),
+                self._select_entered(),
+                self._from_entered(),
+                self._where_entered(),
             )
         )

@@ -1,5 +1,7 @@
 from . import test_install
 from . import test_rules
+from . import test_rules_loyalty_churn
+from . import test_segment_fields
 from . import test_segmentation
 from . import test_batch
 from . import test_snapshot
