@@ -16,6 +16,7 @@ from . import event_booth_category
 from . import event_type_booth
 from . import event_booth
 from . import event_registration
+from . import expo_man_qualification_mixin
 from . import crm_lead
 from . import expo_batch_run
 from . import expo_booth_preference

@@ -1,8 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-MAN_ANSWERS = [("unknown", "Unknown"), ("no", "No"), ("yes", "Yes")]
 # stages an opportunity can be moved to: its team's, and the shared ones unless the
 # team uses its own stages only (crm.team.expo_own_stages)
 STAGE_DOMAIN = (
@@ -12,7 +11,7 @@ STAGE_DOMAIN = (
 
 
 class CrmLead(models.Model):
-    _inherit = ["crm.lead", "expo.number.check.mixin"]
+    _inherit = ["crm.lead", "expo.number.check.mixin", "expo.man.qualification.mixin"]
     _name = "crm.lead"
 
     # pipeline of a team with its own stages
@@ -58,37 +57,10 @@ class CrmLead(models.Model):
         string="Booth Categories of the Edition",
     )
 
-    # MAN qualification
-    expo_man_money = fields.Selection(
-        MAN_ANSWERS,
-        string="Money",
-        default="unknown",
-        required=True,
-        tracking=True,
-        help="Does the customer have the budget?",
-    )
-    expo_man_authority = fields.Selection(
-        MAN_ANSWERS,
-        string="Authority",
-        default="unknown",
-        required=True,
-        tracking=True,
-        help="Is the contact the one who decides?",
-    )
-    expo_man_need = fields.Selection(
-        MAN_ANSWERS,
-        string="Need",
-        default="unknown",
-        required=True,
-        tracking=True,
-        help="Does the show answer a real need of the customer?",
-    )
-    expo_man_qualified = fields.Boolean(
-        "MAN Qualified",
-        compute="_compute_expo_man_qualified",
-        store=True,
-        help="Money, authority and need all answered yes.",
-    )
+    # MAN qualification (expo.man.qualification.mixin), tracked in the chatter
+    expo_man_money = fields.Selection(tracking=True)
+    expo_man_authority = fields.Selection(tracking=True)
+    expo_man_need = fields.Selection(tracking=True)
 
     # the series' pitch
     expo_fabe_feature = fields.Text(related="expo_series_id.fabe_feature")
@@ -174,16 +146,6 @@ class CrmLead(models.Model):
             "the existing one, or mark it lost first.",
         ),
     ]
-
-    @api.depends("expo_man_money", "expo_man_authority", "expo_man_need")
-    def _compute_expo_man_qualified(self):
-        for lead in self:
-            lead.expo_man_qualified = (
-                lead.expo_man_money
-                == lead.expo_man_authority
-                == lead.expo_man_need
-                == "yes"
-            )
 
     @api.depends("order_ids.signed_on", "order_ids.state")
     def _compute_expo_date_signed(self):
@@ -425,20 +387,7 @@ class CrmLead(models.Model):
             raise UserError(
                 _("Choose the customer of %(lead)s first.", lead=self.display_name)
             )
-        order = self.order_ids.filtered(
-            lambda order: order.state in ("draft", "sent")
-        ).sorted("id")[-1:]
-        lines = [
-            Command.create(booth._expo_quotation_line_values()) for booth in booths
-        ]
-        if order:
-            order.order_line = lines
-        else:
-            order = (
-                self.env["sale.order"]
-                .with_context(**self._prepare_opportunity_quotation_context())
-                .create({"partner_id": self.partner_id.id, "order_line": lines})
-            )
+        order = self.env["sale.order"]._expo_quote_booths(self, booths)
         return {
             "type": "ir.actions.act_window",
             "res_model": "sale.order",

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 
 class SaleOrder(models.Model):
@@ -32,6 +32,23 @@ class SaleOrder(models.Model):
             order.expo_event_id = (
                 order.expo_event_id or order.opportunity_id.expo_event_id
             )
+
+    @api.model
+    def _expo_quote_booths(self, lead, booths):
+        """The quotation of opportunity ``lead`` (its latest in draft, else a new
+        one) with a line per booth of ``booths``, priced by its area."""
+        order = lead.order_ids.filtered(
+            lambda order: order.state in ("draft", "sent")
+        ).sorted("id")[-1:]
+        lines = [
+            Command.create(booth._expo_quotation_line_values()) for booth in booths
+        ]
+        if order:
+            order.order_line = lines
+            return order
+        return self.with_context(
+            **lead._prepare_opportunity_quotation_context()
+        ).create({"partner_id": lead.partner_id.id, "order_line": lines})
 
     def action_confirm(self):
         res = super().action_confirm()

@@ -28,3 +28,4 @@ from . import test_rules
 from . import test_bulk_write
 from . import test_tools
 from . import test_tracking
+from . import test_space_draw_floors

@@ -4,7 +4,6 @@ from .bulk_write import (
     write_computed_values,
 )
 from .formats import format_area
-from .plain import plain_currency
 from .protect import (
     check_bounds,
     check_computed_not_written,
