@@ -3,6 +3,8 @@ from . import expo_selection_order_mixin
 from . import expo_phone_mixin
 from . import expo_role
 from . import expo_series
+from . import expo_feedback_mixin
+from . import expo_invoiced_amounts_mixin
 from . import expo_participation
 from . import event_event
 from . import res_partner

@@ -2,13 +2,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..rules import nps
 from ..rules.history import PARTICIPATION_FIELDS
 from ..tools import (
     check_computed_not_written,
     check_finite_numbers,
     check_selection_values,
 )
+from .expo_invoiced_amounts_mixin import AMOUNT_FIELDS
 
 PARTICIPATION_STATES = [
     ("planned", "Planned"),
@@ -17,23 +17,6 @@ PARTICIPATION_STATES = [
     ("cancelled", "Cancelled"),
     ("no_show", "No Show"),
 ]
-# amounts refreshed from invoices: amount_<kind> for each product kind, and totals
-AMOUNT_FIELDS = (
-    "amount_booth",
-    "amount_sponsorship",
-    "amount_service",
-    "amount_advertising",
-    "amount_invoiced",
-    "amount_paid",
-)
-
-NPS_SCORES = [(str(score), str(score)) for score in nps.SCORES]
-INTENT_SELECTION = [("yes", "Yes"), ("maybe", "Maybe"), ("no", "No")]
-NPS_CATEGORIES = [
-    ("promoter", "Promoter"),
-    ("passive", "Passive"),
-    ("detractor", "Detractor"),
-]
 
 
 class ExpoParticipation(models.Model):
@@ -41,7 +24,13 @@ class ExpoParticipation(models.Model):
 
     _name = "expo.participation"
     _description = "Exhibition Participation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "expo.selection.order.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "expo.selection.order.mixin",
+        "expo.feedback.mixin",
+        "expo.invoiced.amounts.mixin",
+    ]
     _order = "event_date_begin desc, id desc"
     # typed in a Participation field: the customer, the edition or the role
     _rec_names_search = ["partner_id", "event_id", "role_id"]
@@ -132,19 +121,6 @@ class ExpoParticipation(models.Model):
         "Space (m²)", digits=(16, 2), help="Floor space taken, in square metres."
     )
 
-    # amounts, company currency, from posted customer invoices and credit notes
-    amount_booth = fields.Monetary("Booth Amount", readonly=True)
-    amount_sponsorship = fields.Monetary("Sponsorship Amount", readonly=True)
-    amount_service = fields.Monetary("Services Amount", readonly=True)
-    amount_advertising = fields.Monetary("Advertising Amount", readonly=True)
-    amount_invoiced = fields.Monetary(
-        "Invoiced",
-        readonly=True,
-        help="Untaxed amount of posted customer invoices minus credit notes for this "
-        "participation, in the company currency at the invoice date.",
-    )
-    amount_paid = fields.Monetary("Paid", readonly=True)
-
     # where it came from
     lead_id = fields.Many2one(
         "crm.lead", string="Opportunity", index="btree_not_null", check_company=True
@@ -175,32 +151,6 @@ class ExpoParticipation(models.Model):
         compute="_compute_payment_count",
         groups="account.group_account_invoice",
     )
-
-    # satisfaction, filled by surveys or entered by staff
-    feedback_date = fields.Date(
-        help="When the feedback below was recorded; without it the satisfaction "
-        "index is unknown."
-    )
-    satisfaction_index = fields.Float(
-        digits=(5, 1),
-        help="Overall satisfaction, 0 (angry) to 100 (delighted): experience minus "
-        "expectation, rescaled.",
-    )
-    nps_score = fields.Selection(
-        NPS_SCORES,
-        "NPS Score",
-        help="How likely to recommend the show, 0 to 10; empty when not asked.",
-    )
-    nps_category = fields.Selection(
-        NPS_CATEGORIES,
-        "NPS Category",
-        compute="_compute_nps_category",
-        store=True,
-        help="Promoter 9-10, passive 7-8, detractor 0-6.",
-    )
-    intent_rebook = fields.Selection(INTENT_SELECTION, "Intends to Rebook")
-    intent_recommend = fields.Selection(INTENT_SELECTION, "Intends to Recommend")
-    satisfaction_notes = fields.Text("Feedback Notes")
 
     _sql_constraints = [
         (
@@ -237,11 +187,6 @@ class ExpoParticipation(models.Model):
         user = self.env.user if not self.env.user._is_superuser() else False
         for participation in self:
             participation.user_id = participation.partner_id.user_id or user
-
-    @api.depends("nps_score")
-    def _compute_nps_category(self):
-        for participation in self:
-            participation.nps_category = nps.category(participation.nps_score)
 
     @api.depends("sale_line_ids")
     def _compute_invoice_ids(self):
@@ -470,69 +415,6 @@ class ExpoParticipation(models.Model):
             space = sum(participation.booth_ids.mapped("expo_area_sqm"))
             if participation.space_sqm != space:
                 participation.space_sqm = space
-
-    def _refresh_amounts(self):
-        """Amounts by kind, invoiced and paid, from the posted customer invoices and
-        credit notes linked to the participations' sale lines.
-
-        Untaxed, in company currency at the invoice date (the journal item balance),
-        credit notes subtract; paid is each invoice line's share of what was paid
-        on its invoice. One grouped query for all participations.
-        """
-        if not self:
-            return
-        participation_by_line = {}
-        for participation in self:
-            for line in participation.sale_line_ids:
-                participation_by_line.setdefault(line.id, participation)
-        groups = (
-            self.env["account.move.line"]
-            .sudo()
-            ._read_group(
-                [
-                    ("sale_line_ids", "in", list(participation_by_line)),
-                    ("parent_state", "=", "posted"),
-                    ("move_id.move_type", "in", ("out_invoice", "out_refund")),
-                    ("display_type", "=", "product"),
-                ],
-                ["sale_line_ids", "product_id", "move_id"],
-                ["balance:sum"],
-            )
-        )
-        totals = {
-            participation: dict.fromkeys(AMOUNT_FIELDS, 0.0) for participation in self
-        }
-        for sale_line, product, move, balance in groups:
-            participation = participation_by_line.get(sale_line.id)
-            if not participation:
-                continue
-            amount = -balance
-            kind = (product or sale_line.product_id).product_tmpl_id.expo_amount_kind
-            if not kind and sale_line.product_id.service_tracking == "event_booth":
-                kind = "booth"
-            values = totals[participation]
-            if kind:
-                values[f"amount_{kind}"] += amount
-            values["amount_invoiced"] += amount
-            values["amount_paid"] += amount * move._expo_paid_ratio()
-        # one relationship refresh for all changed participations, not one per
-        # write; written as the system, which alone may write amounts
-        deferred = self.sudo().with_context(expo_defer_relationship_refresh=True)
-        changed_ids = []
-        for participation, values in totals.items():
-            currency = participation.currency_id
-            values = {fname: currency.round(amount) for fname, amount in values.items()}
-            changed = {
-                fname: amount
-                for fname, amount in values.items()
-                if currency.compare_amounts(participation[fname], amount)
-            }
-            if changed:
-                deferred.browse(participation.id).write(changed)
-                changed_ids.append(participation.id)
-        self.env["expo.relationship"]._refresh_for_partners(
-            self.browse(changed_ids).partner_id
-        )
 
     @api.model
     def _refresh_amounts_of_sale_lines(self, sale_lines):

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from odoo.addons.expo_crm.models.expo_participation import NPS_SCORES
+from odoo.addons.expo_crm.models.expo_feedback_mixin import NPS_SCORES
 
 MAX_RATING = 5
 

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-from odoo.addons.expo_crm.models.expo_participation import INTENT_SELECTION
+from odoo.addons.expo_crm.models.expo_feedback_mixin import INTENT_SELECTION
 
 from .survey_question import DIMENSIONS
 

@@ -6,7 +6,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.tools import format_list
 
-from odoo.addons.expo_crm.models.expo_participation import NPS_CATEGORIES, NPS_SCORES
+from odoo.addons.expo_crm.models.expo_feedback_mixin import NPS_CATEGORIES, NPS_SCORES
 from odoo.addons.expo_crm.rules import nps as nps_rules
 
 from ..rules import satisfaction

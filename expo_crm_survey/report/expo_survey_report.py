@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models, tools
 
-from odoo.addons.expo_crm.models.expo_participation import NPS_CATEGORIES
+from odoo.addons.expo_crm.models.expo_feedback_mixin import NPS_CATEGORIES
 from odoo.addons.expo_crm.models.res_partner import LIFECYCLE_STAGES
 from odoo.addons.expo_crm.rules import nps
 
