@@ -20,6 +20,22 @@ class EventEvent(models.Model):
         help="The recurring show this event is an edition of: a series of the "
         "event's company.",
     )
+    expo_contract_schedule_id = fields.Many2one(
+        "expo.contract.schedule",
+        string="Contract Schedule",
+        compute="_compute_expo_contract_schedule_id",
+        store=True,
+        readonly=False,
+        check_company=True,
+        help="Deposit, balance and cancellation tiers of this edition's space "
+        "contracts: the series' schedule unless another one is chosen here.",
+    )
+
+    @api.depends("expo_series_id.contract_schedule_id")
+    def _compute_expo_contract_schedule_id(self):
+        for event in self:
+            event.expo_contract_schedule_id = event.expo_series_id.contract_schedule_id
+
     expo_previous_event_id = fields.Many2one(
         "event.event",
         string="Previous Edition",

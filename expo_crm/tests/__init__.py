@@ -24,3 +24,5 @@ from . import test_booth_preference
 from . import test_sponsorship_package
 from . import test_booking_pace
 from . import test_ui_floor
+from . import test_contract_rules
+from . import test_contract

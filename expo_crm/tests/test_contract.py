@@ -1,0 +1,349 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Space contracts through real invoices, payments and credit notes: finance and
+CRM agree to the cent after a deposit, a balance, a reduction and a
+cancellation."""
+
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import ExpoFloorCommon
+
+
+class ExpoContractCommon(ExpoFloorCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.schedule = cls.env["expo.contract.schedule"].create(
+            {
+                "name": "Standard contract",
+                "deposit_percent": 30.0,
+                "deposit_due_days": 14,
+                "balance_due_days": 60,
+                "balance_invoice_days": 30,
+                "tier_ids": [
+                    Command.create({"min_days": 181, "percent": 10.0}),
+                    Command.create({"min_days": 90, "percent": 50.0}),
+                    Command.create({"min_days": 0, "percent": 100.0}),
+                ],
+            }
+        )
+        cls.series.contract_schedule_id = cls.schedule
+        cls.reason = cls.env.ref("expo_crm.cancellation_reason_budget")
+        cls.today = fields.Date.context_today(cls.env["sale.order"])
+        cls.opening = cls.edition_next.date_begin.date()
+
+    def _contract(self, booths, confirm=True, partner=None, currency=None):
+        """A quotation for the next edition selling ``booths`` at their price."""
+        return self._sell(
+            partner or self.gallery,
+            [
+                (
+                    self.product_booth,
+                    sum(booths.mapped("price")),
+                    {
+                        "event_id": self.edition_next.id,
+                        "event_booth_category_id": booths[:1].booth_category_id.id,
+                        "event_booth_pending_ids": [Command.set(booths.ids)],
+                    },
+                )
+            ],
+            event=self.edition_next,
+            currency=currency,
+            confirm=confirm,
+        )
+
+    def _participation(self, partner=None):
+        return self.env["expo.participation"].search(
+            [
+                ("partner_id", "=", (partner or self.gallery).id),
+                ("event_id", "=", self.edition_next.id),
+                ("role_id", "=", self.role_exhibitor.id),
+            ]
+        )
+
+    def _report(self, order):
+        self.env.flush_all()
+        self.env["expo.contract.report"].invalidate_model()
+        return self.env["expo.contract.report"].search([("order_id", "=", order.id)])
+
+    def _change(self, participation, kind, days_before, **values):
+        wizard = (
+            self.env["expo.contract.change.wizard"]
+            .with_context(active_id=participation.id)
+            .create(
+                {
+                    "kind": kind,
+                    "reason_id": self.reason.id,
+                    "date": self.opening - timedelta(days=days_before),
+                    **values,
+                }
+            )
+        )
+        action = wizard.action_apply()
+        return self.env["expo.contract.change"].browse(action["res_id"])
+
+    def _assert_finance_is_crm(self, order, participation):
+        """The participation's invoiced and paid amounts are the invoices'."""
+        moves = order._expo_invoices()
+        invoiced = sum(moves.mapped("amount_untaxed_signed"))
+        report = self._report(order)
+        self.assertAlmostEqual(participation.amount_invoiced, invoiced, places=2)
+        self.assertAlmostEqual(report.amount_invoiced, invoiced, places=2)
+        self.assertAlmostEqual(report.amount_paid, participation.amount_paid, places=2)
+        self.assertAlmostEqual(
+            report.amount_due, sum(moves.mapped("amount_residual_signed")), places=2
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestContract(ExpoContractCommon):
+    def test_quotation_is_the_contract(self):
+        order = self._contract(self.a1, confirm=False)
+        self.assertEqual(order.expo_contract_schedule_id, self.schedule)
+        self.assertTrue(order.require_signature)
+        self.assertTrue(order.require_payment)
+        self.assertAlmostEqual(order.prepayment_percent, 0.3)
+        self.assertEqual(order.expo_contract_state, "quotation")
+        self.assertEqual(
+            order.expo_balance_due, self.opening - timedelta(days=60), "60 days before"
+        )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+            .decode()
+        )
+        self.assertIn("Space Contract", html)
+        self.assertIn("A1", html)
+
+    def test_edition_overrides_series_schedule(self):
+        other = self.schedule.copy({"name": "Late contract", "deposit_percent": 50})
+        self.edition_next.expo_contract_schedule_id = other
+        order = self._contract(self.a1, confirm=False)
+        self.assertEqual(order.expo_contract_schedule_id, other)
+        self.assertAlmostEqual(order.prepayment_percent, 0.5)
+
+    def test_deposit_balance_paid(self):
+        order = self._contract(self.a1 | self.a2)
+        participation = self._participation()
+        deposit = order._expo_deposit_invoices()
+        self.assertEqual(len(deposit), 1, "a down payment invoice at signing")
+        self.assertEqual(order.expo_contract_state, "signed")
+        self.assertEqual(deposit.invoice_date_due, self.today + timedelta(days=14))
+        self.assertAlmostEqual(deposit.amount_untaxed, 5400.0 * 0.3, places=2)
+        self.assertEqual(self.a1.expo_sale_state, "reserved")
+        self.assertEqual(participation.state, "confirmed")
+        self._assert_finance_is_crm(order, participation)
+        self.assertAlmostEqual(
+            self._report(order).amount_deposit_pending, deposit.amount_total, places=2
+        )
+
+        self._pay(deposit, deposit.amount_total)
+        self.assertEqual(order.expo_contract_state, "confirmed")
+        self.assertEqual((self.a1 | self.a2).mapped("expo_sale_state"), ["sold"] * 2)
+        self._assert_finance_is_crm(order, participation)
+        self.assertFalse(self._report(order).amount_deposit_pending)
+
+        order.action_expo_invoice_balance()
+        balance = order.expo_balance_invoice_id
+        self.assertEqual(order.expo_contract_state, "balance_invoiced")
+        self.assertAlmostEqual(balance.amount_untaxed, 5400.0 * 0.7, places=2)
+        self.assertEqual(balance.invoice_date_due, order.expo_balance_due)
+        self._pay(balance, balance.amount_total)
+        self.assertAlmostEqual(participation.amount_invoiced, 5400.0, places=2)
+        self.assertAlmostEqual(participation.amount_paid, 5400.0, places=2)
+        self.assertAlmostEqual(self._report(order).amount_contracted, 5400.0, places=2)
+        self._assert_finance_is_crm(order, participation)
+
+    def test_balance_by_the_scheduled_job(self):
+        order = self._contract(self.a1)
+        deposit = order._expo_deposit_invoices()
+        self._pay(deposit, deposit.amount_total)
+        Order = self.env["sale.order"]
+        self.assertEqual(Order._cron_expo_contracts(), (0, 0, 0), "not due yet")
+        # the edition opens in 80 days: the balance (due 60 days before) is issued
+        self.edition_next.date_begin = fields.Datetime.now() + timedelta(days=80)
+        self.assertEqual(Order._cron_expo_contracts()[1], 1)
+        self.assertEqual(order.expo_contract_state, "balance_invoiced")
+        self.assertEqual(Order._cron_expo_contracts(), (0, 0, 0), "only once")
+
+    def test_unpaid_deposit_releases_the_booths(self):
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Gallery next booth",
+                "type": "opportunity",
+                "partner_id": self.gallery.id,
+                "expo_event_id": self.edition_next.id,
+            }
+        )
+        lead.action_set_won()
+        order = self._contract(self.a1, confirm=False)
+        order.opportunity_id = lead
+        order.action_confirm()
+        participation = self._participation()
+        deposit = order._expo_deposit_invoices()
+        order.expo_deposit_due = self.today - timedelta(days=1)
+        released, _invoiced, _reminded = self.env["sale.order"]._cron_expo_contracts()
+        self.assertEqual(released, 1)
+        self.assertEqual(order.state, "cancel")
+        self.assertEqual(order.expo_contract_state, "released")
+        self.assertEqual(deposit.payment_state, "reversed", "credited in full")
+        self.assertEqual(self.a1.expo_sale_state, "available")
+        self.assertEqual(participation.state, "cancelled")
+        self.assertFalse(lead.stage_id.is_won, "the opportunity moved back")
+        self.assertIn(
+            "Deposit unpaid: space released", lead.activity_ids.mapped("summary")
+        )
+        self.assertFalse(participation.amount_invoiced)
+        report = self._report(order)
+        self.assertFalse(report.amount_invoiced)
+        self.assertFalse(report.amount_due)
+
+    def test_partly_paid_deposit_is_not_released(self):
+        order = self._contract(self.a1)
+        deposit = order._expo_deposit_invoices()
+        self._pay(deposit, 100.0)
+        order.expo_deposit_due = self.today - timedelta(days=1)
+        released, _invoiced, reminded = self.env["sale.order"]._cron_expo_contracts()
+        self.assertEqual(released, 0)
+        self.assertEqual(order.expo_contract_state, "signed")
+        self.assertEqual(self.a1.expo_sale_state, "reserved")
+        # the deposit invoice itself is due in 14 days: no reminder yet
+        deposit.invoice_date_due = self.today - timedelta(days=1)
+        self.assertEqual(self.env["account.move"]._expo_remind_overdue(), 1)
+        self.assertEqual(self.env["account.move"]._expo_remind_overdue(), 0, "once")
+        self.assertEqual(reminded, 0)
+        self.assertAlmostEqual(
+            self._report(order).amount_overdue, deposit.amount_residual, places=2
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestContractChanges(ExpoContractCommon):
+    def _signed_and_deposit_paid(self, booths):
+        order = self._contract(booths)
+        deposit = order._expo_deposit_invoices()
+        self._pay(deposit, deposit.amount_total)
+        return order, self._participation()
+
+    def test_early_cancellation_credits_the_deposit(self):
+        """200 days before: 10 % of 2,700 owed, 30 % invoiced: 20 % credited."""
+        order, participation = self._signed_and_deposit_paid(self.a1)
+        change = self._change(participation, "cancel", 200)
+        self.assertEqual(change.penalty_percent, 10.0)
+        self.assertAlmostEqual(change.penalty_amount, 270.0, places=2)
+        self.assertEqual(change.move_id.move_type, "out_refund")
+        self.assertAlmostEqual(change.move_id.amount_untaxed, 540.0, places=2)
+        self.assertEqual(participation.state, "cancelled")
+        self.assertEqual(self.a1.expo_sale_state, "available")
+        self.assertEqual(order.expo_contract_state, "cancelled")
+        self.assertAlmostEqual(participation.amount_invoiced, 270.0, places=2)
+        self.assertAlmostEqual(self._report(order).amount_contracted, 270.0, places=2)
+        self._assert_finance_is_crm(order, participation)
+
+        with self.assertRaises(UserError):
+            self._change(participation, "cancel", 200)
+
+    def test_cancellation_after_part_payment_invoices_the_penalty(self):
+        """Exactly 90 days before: 50 %; the deposit half paid."""
+        order = self._contract(self.a1)
+        participation = self._participation()
+        deposit = order._expo_deposit_invoices()
+        self._pay(deposit, deposit.amount_total / 2)
+        change = self._change(participation, "cancel", 90)
+        self.assertEqual(change.penalty_percent, 50.0)
+        self.assertEqual(change.move_id.move_type, "out_invoice")
+        self.assertAlmostEqual(change.move_id.amount_untaxed, 1350.0 - 810.0, places=2)
+        self.assertAlmostEqual(participation.amount_invoiced, 1350.0, places=2)
+        self._assert_finance_is_crm(order, participation)
+
+    def test_exactly_180_days_is_the_middle_tier(self):
+        order, participation = self._signed_and_deposit_paid(self.a1)
+        change = self._change(participation, "cancel", 180)
+        self.assertEqual(change.penalty_percent, 50.0)
+        self._assert_finance_is_crm(order, participation)
+
+    def test_reduction_gives_a_booth_back(self):
+        """Two booths of 9 m², one given back 100 days before (50 %)."""
+        order, participation = self._signed_and_deposit_paid(self.a1 | self.a2)
+        self.assertEqual(participation.space_sqm, 18.0)
+        change = self._change(
+            participation, "reduce", 100, booth_ids=[Command.set(self.a2.ids)]
+        )
+        self.assertEqual(change.area_sqm, 9.0)
+        self.assertAlmostEqual(change.released_amount, 2700.0, places=2)
+        self.assertAlmostEqual(change.penalty_amount, 1350.0, places=2)
+        self.assertFalse(change.move_id, "settled with the balance")
+        self.assertEqual(self.a2.expo_sale_state, "available")
+        self.assertEqual(self.a1.expo_sale_state, "sold")
+        self.assertEqual(participation.space_sqm, 9.0)
+        self.assertEqual(participation.state, "confirmed")
+        self.assertAlmostEqual(order.amount_untaxed, 5400.0 - 2700.0 + 1350.0, places=2)
+
+        order.action_expo_invoice_balance()
+        balance = order.expo_balance_invoice_id
+        self.assertAlmostEqual(balance.amount_untaxed, 4050.0 - 1620.0, places=2)
+        self._pay(balance, balance.amount_total)
+        self.assertAlmostEqual(participation.amount_invoiced, 4050.0, places=2)
+        self.assertAlmostEqual(participation.amount_paid, 4050.0, places=2)
+        self._assert_finance_is_crm(order, participation)
+
+    def test_reduction_after_the_balance_credits_at_once(self):
+        order, participation = self._signed_and_deposit_paid(self.a1 | self.a2)
+        order.action_expo_invoice_balance()
+        change = self._change(participation, "reduce", 200, area_sqm=4.5)
+        self.assertAlmostEqual(change.released_amount, 1350.0, places=2)
+        self.assertAlmostEqual(change.penalty_amount, 135.0, places=2)
+        self.assertEqual(change.move_id.move_type, "out_refund")
+        self.assertAlmostEqual(change.move_id.amount_untaxed, 1215.0, places=2)
+        self.assertEqual(participation.space_sqm, 13.5)
+        self._assert_finance_is_crm(order, participation)
+
+    def test_bad_changes_write_nothing(self):
+        order, participation = self._signed_and_deposit_paid(self.a1 | self.a2)
+        lines = len(order.order_line)
+        for area in (0.0, 30.0, 18.0):
+            with self.subTest(area=area), self.assertRaises(UserError):
+                self._change(participation, "reduce", 100, area_sqm=area)
+        self.assertEqual(len(order.order_line), lines)
+        self.assertEqual(participation.space_sqm, 18.0)
+        self.assertFalse(self.env["expo.contract.change"].search_count([]))
+
+    def test_bad_tiers(self):
+        for tiers in (
+            [(181, 10.0), (181, 50.0), (0, 100.0)],
+            [(181, 60.0), (90, 50.0), (0, 100.0)],
+            [(90, 50.0), (0, 120.0)],
+            [(90, 50.0)],
+        ):
+            with self.subTest(tiers=tiers), self.assertRaises(ValidationError):
+                self.schedule.write(
+                    {
+                        "tier_ids": [Command.clear()]
+                        + [
+                            Command.create({"min_days": days, "percent": percent})
+                            for days, percent in tiers
+                        ]
+                    }
+                )
+        self.assertEqual(len(self.schedule.tier_ids), 3)
+        with self.assertRaises(ValidationError):
+            self.schedule.deposit_percent = 120.0
+
+    def test_contract_in_another_currency(self):
+        eur = self.setup_other_currency("EUR", rates=[("2020-01-01", 0.5)])
+        if eur == self.company.currency_id:
+            eur = self.setup_other_currency("CHF", rates=[("2020-01-01", 0.5)])
+        order = self._contract(self.a1, currency=eur)
+        participation = self._participation()
+        deposit = order._expo_deposit_invoices()
+        self.assertEqual(deposit.currency_id, eur)
+        # 30 % of 2,700 in the order's currency, at 0.5 to the company currency
+        self.assertAlmostEqual(participation.amount_invoiced, 810.0 / 0.5, places=2)
+        self._assert_finance_is_crm(order, participation)
+        change = self._change(participation, "cancel", 200)
+        self.assertAlmostEqual(change.penalty_amount, 270.0, places=2)
+        self.assertAlmostEqual(participation.amount_invoiced, 270.0 / 0.5, places=2)
+        self._assert_finance_is_crm(order, participation)
