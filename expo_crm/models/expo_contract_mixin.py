@@ -334,15 +334,10 @@ class ExpoContractMixin(models.AbstractModel):
             return 0  # partly paid: the reminders follow it up
         today = fields.Date.context_today(self)
         if deposits:
+            ref = _("Deposit unpaid: %(order)s released", order=order.name)
             deposits._reverse_moves(
                 [
-                    {
-                        "ref": _(
-                            "Deposit unpaid: %(order)s released", order=order.name
-                        ),
-                        "invoice_date": today,
-                        "date": today,
-                    }
+                    {"ref": ref, "invoice_date": today, "date": today}
                     for _move in deposits
                 ],
                 cancel=True,
