@@ -347,3 +347,49 @@ class TestContractChanges(ExpoContractCommon):
         self.assertAlmostEqual(change.penalty_amount, 270.0, places=2)
         self.assertAlmostEqual(participation.amount_invoiced, 270.0 / 0.5, places=2)
         self._assert_finance_is_crm(order, participation)
+
+
+@tagged("post_install", "-at_install")
+class TestContractLifecycle(ExpoContractCommon):
+    """The lifecycle reads a contract's cancellation and its space cut."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["expo.participation"].search(
+            [
+                ("partner_id", "=", cls.gallery.id),
+                ("event_id", "=", cls.edition_2025.id),
+            ]
+        ).space_sqm = 18.0
+
+    def _stage(self):
+        self.env["expo.relationship"]._refresh_for_partners(self.gallery)
+        return self.env["expo.relationship"].search(
+            [("partner_id", "=", self.gallery.id), ("series_id", "=", self.series.id)]
+        )
+
+    def test_space_cut_weakens(self):
+        order = self._contract(self.a1 | self.a2)
+        participation = self._participation()
+        self._pay(
+            order._expo_deposit_invoices(), order._expo_deposit_invoices().amount_total
+        )
+        self._change(participation, "reduce", 100, booth_ids=[Command.set(self.a2.ids)])
+        # read once the edition has started: 18 m² last time, 9 m² now
+        self.edition_next.date_begin = fields.Datetime.now() - timedelta(hours=1)
+        relationship = self._stage()
+        self.assertEqual(relationship.lifecycle_stage, "weakening")
+        self.assertIn("space_cut", str(relationship.stage_reason_data))
+
+    def test_cancellation_is_read_with_its_penalty(self):
+        """Cancelled: no longer taking part; the penalty still counts as money."""
+        self._contract(self.a1 | self.a2)
+        participation = self._participation()
+        value_signed = self._stage().economic_value
+        self._change(participation, "cancel", 200)
+        relationship = self._stage()
+        self.assertEqual(participation.state, "cancelled")
+        self.assertNotEqual(relationship.last_event_id, self.edition_next)
+        # 30 % invoiced at signing, 10 % kept as the penalty: 20 % credited
+        self.assertAlmostEqual(value_signed - relationship.economic_value, 1080.0, 2)
