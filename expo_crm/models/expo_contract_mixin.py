@@ -278,6 +278,8 @@ class ExpoContractMixin(models.AbstractModel):
             ):
                 continue
             order.write({"expo_deposit_paid_on": fields.Date.context_today(self)})
+            # a deposit invoiced by the portal's payment joins the participation
+            order._expo_link_contract_lines()
             booths = order.order_line.event_booth_ids.filtered(
                 lambda booth: booth.state == "unavailable"
             )

@@ -8,6 +8,9 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.account_payment.tests.common import AccountPaymentCommon
 
 from .common import ExpoFloorCommon
 
@@ -393,3 +396,47 @@ class TestContractLifecycle(ExpoContractCommon):
         self.assertNotEqual(relationship.last_event_id, self.edition_next)
         # 30 % invoiced at signing, 10 % kept as the penalty: 20 % credited
         self.assertAlmostEqual(value_signed - relationship.economic_value, 1080.0, 2)
+
+
+@tagged("post_install", "-at_install")
+class TestContractPrepayment(ExpoContractCommon, AccountPaymentCommon):
+    """The exhibitor pays the deposit online as the quotation's prepayment: the
+    payment confirms the contract, and the deposit invoice it pays sells the
+    booths."""
+
+    def _pay_online(self, order):
+        tx = self._create_transaction(
+            "redirect",
+            amount=order._get_prepayment_required_amount(),
+            currency_id=order.currency_id.id,
+            partner_id=order.partner_id.id,
+            reference=f"EXPO-{order.id}",
+            sale_order_ids=[Command.set(order.ids)],
+            state="done",
+        )
+        with mute_logger("odoo.addons.sale.models.payment_transaction"):
+            tx._post_process()
+        return tx
+
+    def _check_paid_online(self, order):
+        participation = self._participation()
+        self.assertEqual(order.state, "sale")
+        deposit = order._expo_deposit_invoices()
+        self.assertEqual(len(deposit), 1)
+        self.assertIn(deposit.payment_state, ("paid", "in_payment"))
+        self.assertAlmostEqual(deposit.amount_untaxed, 2700.0 * 0.3, places=2)
+        self.assertEqual(order.expo_contract_state, "confirmed")
+        self.assertEqual(self.a1.expo_sale_state, "sold")
+        self._assert_finance_is_crm(order, participation)
+
+    def test_prepayment_pays_the_deposit(self):
+        order = self._contract(self.a1, confirm=False)
+        self._pay_online(order)
+        self._check_paid_online(order)
+
+    def test_prepayment_with_automatic_invoice(self):
+        """Odoo invoices the payment itself: that down payment is the deposit."""
+        self.env["ir.config_parameter"].sudo().set_param("sale.automatic_invoice", True)
+        order = self._contract(self.a1, confirm=False)
+        self._pay_online(order)
+        self._check_paid_online(order)
