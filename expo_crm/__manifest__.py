@@ -62,5 +62,6 @@
         "demo/expo_demo_participations.xml",
         "demo/expo_demo_crm.xml",
         "demo/expo_demo_space_draw.xml",
+        "demo/expo_demo_contracts.xml",
     ],
 }

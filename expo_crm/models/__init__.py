@@ -12,6 +12,7 @@ from . import res_partner
 from . import product_template
 from . import sale_order
 from . import expo_contract_change
+from . import expo_contract_demo
 from . import sale_order_line
 from . import account_move
 from . import account_partial_reconcile

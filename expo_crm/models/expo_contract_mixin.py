@@ -61,11 +61,11 @@ class ExpoContractMixin(models.AbstractModel):
 
     @api.depends("expo_event_id")
     def _compute_expo_contract_schedule_id(self):
-        for order in self:
-            if order.state in ("draft", "sent") or not order.expo_contract_schedule_id:
-                order.expo_contract_schedule_id = (
-                    order.expo_event_id.expo_contract_schedule_id
-                )
+        # a confirmed order keeps its terms: only quotations follow the edition
+        for order in self.filtered(lambda order: order.state in ("draft", "sent")):
+            order.expo_contract_schedule_id = (
+                order.expo_event_id.expo_contract_schedule_id
+            )
 
     @api.depends(
         "expo_event_id.date_begin",

@@ -60,7 +60,7 @@ class ExpoContractReport(models.Model):
                 SELECT sol.order_id,
                        aml.move_id,
                        SUM(-aml.balance) AS untaxed,
-                       BOOL_AND(sol.is_downpayment) AS is_deposit
+                       BOOL_AND(COALESCE(sol.is_downpayment, FALSE)) AS is_deposit
                   FROM account_move_line aml
                   JOIN sale_order_line_invoice_rel rel ON rel.invoice_line_id = aml.id
                   JOIN sale_order_line sol ON sol.id = rel.order_line_id
