@@ -26,3 +26,4 @@ from . import test_booking_pace
 from . import test_ui_floor
 from . import test_contract_rules
 from . import test_contract
+from . import test_ui_contract
