@@ -252,6 +252,20 @@ class TestContractChanges(ExpoContractCommon):
         with self.assertRaises(UserError):
             self._change(participation, "cancel", 200)
 
+    def test_salesperson_cancels(self):
+        """An exhibition user (no accounting rights) applies a cancellation; the
+        invoices are made for them."""
+        _order, participation = self._signed_and_deposit_paid(self.a1)
+        wizard = (
+            self.env["expo.contract.change.wizard"]
+            .with_user(self.salesperson)
+            .with_context(active_id=participation.id)
+            .create({"kind": "cancel", "reason_id": self.reason.id})
+        )
+        self.assertEqual(wizard.penalty_percent, 50.0, "the edition opens in 120 days")
+        wizard.action_apply()
+        self.assertEqual(participation.state, "cancelled")
+
     def test_cancellation_after_part_payment_invoices_the_penalty(self):
         """Exactly 90 days before: 50 %; the deposit half paid."""
         order = self._contract(self.a1)
