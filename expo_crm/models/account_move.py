@@ -46,7 +46,7 @@ class AccountMove(models.Model):
         return res
 
     @api.model
-    def _expo_remind_overdue(self, limit=200):
+    def _expo_remind_overdue(self):
         """An activity on each overdue invoice of a space contract, once, where
         Odoo's follow-up is not installed (it reminds them itself)."""
         followup = (
@@ -71,8 +71,7 @@ class AccountMove(models.Model):
                     False,
                 ),
                 ("activity_ids", "not any", [("summary", "=", summary)]),
-            ],
-            limit=limit,
+            ]
         )
         for invoice in overdue:
             order = invoice.line_ids.sale_line_ids.order_id[:1]

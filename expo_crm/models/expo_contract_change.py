@@ -147,6 +147,9 @@ class ExpoContractChange(models.Model):
         self._expo_add_change_lines(order, kind, settlement, area)
         move = self.env["account.move"]
         if kind == "cancel" or not pending:
+            if kind == "cancel":
+                # all of it is settled now, delivered or not
+                order._force_lines_to_invoice_policy_order()
             move = order.with_context(
                 raise_if_nothing_to_invoice=False
             )._create_invoices(final=True)

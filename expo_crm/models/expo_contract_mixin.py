@@ -1,8 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..rules import contract as rules
+
+_logger = logging.getLogger(__name__)
 
 CONTRACT_STATES = [
     ("quotation", "Quotation"),
@@ -44,6 +48,12 @@ class ExpoContractMixin(models.AbstractModel):
         help="The schedule's days before the opening, or the signing day when "
         "signed later.",
     )
+    expo_balance_invoice_on = fields.Date(
+        "Balance Invoiced On",
+        compute="_compute_expo_balance_due",
+        store=True,
+        help="The day the scheduled job issues the balance invoice.",
+    )
     expo_balance_invoice_id = fields.Many2one(
         "account.move", string="Balance Invoice", readonly=True, copy=False
     )
@@ -70,13 +80,14 @@ class ExpoContractMixin(models.AbstractModel):
     @api.depends(
         "expo_event_id.date_begin",
         "expo_contract_schedule_id.balance_due_days",
+        "expo_contract_schedule_id.balance_invoice_days",
         "expo_signed_on",
     )
     def _compute_expo_balance_due(self):
         for order in self:
             schedule = order.expo_contract_schedule_id
             opening = order.expo_event_id.date_begin
-            order.expo_balance_due = (
+            due = (
                 rules.balance_due_date(
                     rules.opening_day(opening),
                     schedule.balance_due_days,
@@ -84,6 +95,10 @@ class ExpoContractMixin(models.AbstractModel):
                 )
                 if schedule and opening
                 else False
+            )
+            order.expo_balance_due = due
+            order.expo_balance_invoice_on = due and rules.balance_invoice_date(
+                due, schedule.balance_invoice_days
             )
 
     @api.depends(
@@ -291,37 +306,40 @@ class ExpoContractMixin(models.AbstractModel):
 
     # the scheduled job: unpaid deposits, balances, overdue invoices
     @api.model
-    def _cron_expo_contracts(self, limit=200):
+    def _cron_expo_contracts(self):
         """Release the contracts whose deposit stayed unpaid, invoice the
-        balances due and remind overdue invoices; return the three counts."""
+        balances due and remind overdue invoices; return the three counts. A
+        contract that fails is logged and left for the next run."""
         today = fields.Date.context_today(self)
-        unpaid = self.search(
-            [("expo_contract_state", "=", "signed"), ("expo_deposit_due", "<", today)],
-            limit=limit,
+        unpaid_domain = [
+            ("expo_contract_state", "=", "signed"),
+            ("expo_deposit_due", "<", today),
+        ]
+        balance_domain = [
+            ("expo_contract_state", "=", "confirmed"),
+            ("expo_balance_invoice_on", "<=", today),
+        ]
+        # a few contracts a day change step: no batching needed
+        released = sum(
+            self._expo_run_one(order, "_expo_release_unpaid_deposit")
+            for order in self.search(unpaid_domain)
         )
-        released = 0
-        for order in unpaid:
-            with self.env.cr.savepoint():
-                released += order._expo_release_unpaid_deposit()
-        balances = self.search(
-            [
-                ("expo_contract_state", "=", "confirmed"),
-                ("expo_balance_due", "!=", False),
-            ],
-            limit=limit,
-        ).filtered(
-            lambda order: rules.balance_invoice_date(
-                order.expo_balance_due,
-                order.expo_contract_schedule_id.balance_invoice_days,
-            )
-            <= today
+        invoiced = sum(
+            self._expo_run_one(order, "_expo_invoice_balance")
+            for order in self.search(balance_domain)
         )
-        invoiced = 0
-        for order in balances:
-            with self.env.cr.savepoint():
-                invoiced += order._expo_invoice_balance()
-        reminded = self.env["account.move"]._expo_remind_overdue(limit=limit)
+        reminded = self.env["account.move"]._expo_remind_overdue()
         return released, invoiced, reminded
+
+    @api.model
+    def _expo_run_one(self, order, method):
+        """Run a contract step in a savepoint of its own; 0 when it fails."""
+        try:
+            with self.env.cr.savepoint():
+                return getattr(order.with_company(order.company_id), method)()
+        except (UserError, ValidationError) as error:
+            _logger.warning("Contract %s: %s skipped: %s", order.name, method, error)
+            return 0
 
     def _expo_release_unpaid_deposit(self):
         """Give back the booths of a contract whose deposit was not paid in time:

@@ -311,22 +311,49 @@ class TestContractChanges(ExpoContractCommon):
         self._assert_finance_is_crm(order, participation)
 
     def test_reduction_after_the_balance_credits_at_once(self):
-        order, participation = self._signed_and_deposit_paid(self.a1 | self.a2)
+        """Raw space of 36 m² (no booths), 9 m² given back 200 days before."""
+        raw_space = self.env["product.product"].create(
+            {
+                "name": "Raw Space",
+                "type": "service",
+                "invoice_policy": "order",
+                "expo_amount_kind": "booth",
+            }
+        )
+        order = self._sell(
+            self.gallery, [(raw_space, 10800.0, {})], event=self.edition_next
+        )
+        participation = self._participation()
+        participation.space_sqm = 36.0
+        self._pay(order._expo_deposit_invoices(), 0.3 * order.amount_total)
         order.action_expo_invoice_balance()
-        change = self._change(participation, "reduce", 200, area_sqm=4.5)
-        self.assertAlmostEqual(change.released_amount, 1350.0, places=2)
-        self.assertAlmostEqual(change.penalty_amount, 135.0, places=2)
+        change = self._change(participation, "reduce", 200, area_sqm=9.0)
+        self.assertEqual(change.penalty_percent, 10.0)
+        self.assertAlmostEqual(change.released_amount, 2700.0, places=2)
+        self.assertAlmostEqual(change.penalty_amount, 270.0, places=2)
         self.assertEqual(change.move_id.move_type, "out_refund")
-        self.assertAlmostEqual(change.move_id.amount_untaxed, 1215.0, places=2)
-        self.assertEqual(participation.space_sqm, 13.5)
+        self.assertAlmostEqual(change.move_id.amount_untaxed, 2430.0, places=2)
+        self.assertEqual(participation.space_sqm, 27.0)
+        self.assertAlmostEqual(participation.amount_invoiced, 8370.0, places=2)
         self._assert_finance_is_crm(order, participation)
 
     def test_bad_changes_write_nothing(self):
         order, participation = self._signed_and_deposit_paid(self.a1 | self.a2)
         lines = len(order.order_line)
+        for values in (
+            {"booth_ids": [Command.set((self.a1 | self.a2).ids)]},
+            {"area_sqm": 4.5},  # booths are given back, not m² of them
+        ):
+            with self.subTest(values=values), self.assertRaises(UserError):
+                self._change(participation, "reduce", 100, **values)
+        participation_without_booths = self._participate(
+            self.newcomer, self.edition_next, space_sqm=18.0
+        )
         for area in (0.0, 30.0, 18.0):
             with self.subTest(area=area), self.assertRaises(UserError):
-                self._change(participation, "reduce", 100, area_sqm=area)
+                self.env["expo.contract.change"]._expo_preview(
+                    order, "reduce", self.today, area, participation_without_booths
+                )
         self.assertEqual(len(order.order_line), lines)
         self.assertEqual(participation.space_sqm, 18.0)
         self.assertFalse(self.env["expo.contract.change"].search_count([]))

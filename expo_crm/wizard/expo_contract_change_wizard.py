@@ -145,6 +145,25 @@ class ExpoContractChangeWizard(models.TransientModel):
     def action_apply(self):
         self.ensure_one()
         self.participation_id.check_access("write")
+        if self.order_id not in self._contract_orders(self.participation_id):
+            raise UserError(
+                _(
+                    "%(order)s is not a signed contract of %(participation)s.",
+                    order=self.order_id.display_name,
+                    participation=self.participation_id.display_name,
+                )
+            )
+        if (
+            self.kind == "reduce"
+            and self.participation_id.booth_ids
+            and not (self.booth_ids)
+        ):
+            raise UserError(
+                _(
+                    "%(participation)s rents booths: choose the booths given back.",
+                    participation=self.participation_id.display_name,
+                )
+            )
         booths = self.booth_ids if self.kind == "reduce" else self.booth_ids.browse()
         change = (
             self.env["expo.contract.change"]
