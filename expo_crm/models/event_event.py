@@ -110,10 +110,10 @@ class EventEvent(models.Model):
         "expo.sponsorship.package", "event_id", string="Sponsorship Packages"
     )
 
-    @api.constrains("expo_series_id", "company_id")
+    @api.constrains("expo_series_id", "expo_contract_schedule_id", "company_id")
     def _check_expo_series_company(self):
         # event.event does not check its companies itself (no _check_company_auto)
-        self._check_company(["expo_series_id"])
+        self._check_company(["expo_series_id", "expo_contract_schedule_id"])
 
     def write(self, vals):
         if not {"expo_series_id", "date_begin"} & set(vals):

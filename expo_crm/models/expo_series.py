@@ -182,6 +182,10 @@ class ExpoSeries(models.Model):
                 )
         check_bounds(self, POINTS_BOUNDS)
 
+    @api.constrains("contract_schedule_id", "company_id")
+    def _check_contract_schedule_company(self):
+        self._check_company(["contract_schedule_id"])
+
     @api.depends("event_ids")
     def _compute_edition_count(self):
         counts = dict(
