@@ -105,6 +105,7 @@ class ExpoContractCommon(ExpoFloorCommon):
 class TestContract(ExpoContractCommon):
     def test_quotation_is_the_contract(self):
         order = self._contract(self.a1, confirm=False)
+        order.order_line = [Command.create({"product_id": self.product_sponsorship.id})]
         self.assertEqual(order.expo_contract_schedule_id, self.schedule)
         self.assertTrue(order.require_signature)
         self.assertTrue(order.require_payment)
@@ -120,6 +121,8 @@ class TestContract(ExpoContractCommon):
         )
         self.assertIn("Space Contract", html)
         self.assertIn("A1", html)
+        self.assertIn("Gold Sponsorship", html)
+        self.assertIn("181", html, "the cancellation tiers")
 
     def test_edition_overrides_series_schedule(self):
         other = self.schedule.copy({"name": "Late contract", "deposit_percent": 50})
@@ -206,6 +209,18 @@ class TestContract(ExpoContractCommon):
         report = self._report(order)
         self.assertFalse(report.amount_invoiced)
         self.assertFalse(report.amount_due)
+
+    def test_released_booth_goes_to_the_waiting_list(self):
+        waiting = self._applicant(self.studio, self.a1)
+        order = self._contract(self.a1)
+        draw = self._draw()
+        draw.action_assign()
+        self.assertEqual(self._line(draw, waiting).state, "waiting")
+        order.expo_deposit_due = self.today - timedelta(days=1)
+        self.env["sale.order"]._cron_expo_contracts()
+        self.assertEqual(self.a1.expo_lead_id, waiting, "offered to the next line")
+        self.assertEqual(self.a1.expo_sale_state, "held")
+        self.assertEqual(self._line(draw, waiting).state, "offered")
 
     def test_partly_paid_deposit_is_not_released(self):
         order = self._contract(self.a1)
