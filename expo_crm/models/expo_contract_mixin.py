@@ -220,7 +220,9 @@ class ExpoContractMixin(models.AbstractModel):
                 }
             )
         )
-        invoice = wizard._create_invoices(self)
+        # issued by the schedule, as Odoo's automatic invoicing does: also when a
+        # salesperson without invoicing rights confirms the contract
+        invoice = wizard._create_invoices(self).sudo()
         self._expo_post_on_schedule(invoice, self.expo_deposit_due)
         self._expo_link_contract_lines()
         return invoice
@@ -283,7 +285,8 @@ class ExpoContractMixin(models.AbstractModel):
     @api.model
     def _expo_deposits_paid(self, invoices):
         """Paid deposit invoices confirm their contracts: the booths are sold."""
-        orders = invoices.invoice_line_ids.sale_line_ids.order_id.filtered(
+        # finance registers payments without sales rights: the contract follows
+        orders = invoices.sudo().invoice_line_ids.sale_line_ids.order_id.filtered(
             lambda order: order.expo_contract_state == "signed"
         )
         for order in orders._expo_lock():
@@ -405,7 +408,7 @@ class ExpoContractMixin(models.AbstractModel):
         )._create_invoices(final=True)
         if not invoices:
             return 0
-        self._expo_post_on_schedule(invoices, order.expo_balance_due)
+        self._expo_post_on_schedule(invoices.sudo(), order.expo_balance_due)
         order.write({"expo_balance_invoice_id": invoices[:1].id})
         order._expo_link_contract_lines()
         return 1

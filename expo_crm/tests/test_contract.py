@@ -166,6 +166,33 @@ class TestContract(ExpoContractCommon):
         self.assertAlmostEqual(self._report(order).amount_contracted, 5400.0, places=2)
         self._assert_finance_is_crm(order, participation)
 
+    def test_salesperson_signs_finance_registers_the_payment(self):
+        """The salesperson confirms; a billing user without sales rights
+        registers the deposit payment."""
+        order = self._contract(self.a1, confirm=False)
+        order.user_id = self.salesperson
+        self.salesperson.email = "floor.salesperson@example.com"
+        order.with_user(self.salesperson).action_confirm()
+        deposit = order._expo_deposit_invoices()
+        self.assertEqual(deposit.state, "posted")
+        billing = self.env["res.users"].create(
+            {
+                "name": "Billing Clerk",
+                "login": "expo_billing_clerk",
+                "email": "billing.clerk@example.com",
+                "groups_id": [
+                    Command.set(self.env.ref("account.group_account_invoice").ids)
+                ],
+            }
+        )
+        self.env["account.payment.register"].with_user(billing).with_context(
+            active_model="account.move", active_ids=deposit.ids
+        ).create({})._create_payments()
+        self.assertEqual(order.expo_contract_state, "confirmed")
+        self.assertEqual(self.a1.expo_sale_state, "sold")
+        order.with_user(self.salesperson).action_expo_invoice_balance()
+        self.assertEqual(order.expo_balance_invoice_id.state, "posted")
+
     def test_balance_by_the_scheduled_job(self):
         order = self._contract(self.a1)
         deposit = order._expo_deposit_invoices()
