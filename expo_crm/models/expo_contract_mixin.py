@@ -69,13 +69,16 @@ class ExpoContractMixin(models.AbstractModel):
         "sold), balance invoiced; released when the deposit stayed unpaid.",
     )
 
-    @api.depends("expo_event_id")
+    @api.depends("expo_event_id.expo_contract_schedule_id")
     def _compute_expo_contract_schedule_id(self):
         # a confirmed order keeps its terms: only quotations follow the edition
-        for order in self.filtered(lambda order: order.state in ("draft", "sent")):
-            order.expo_contract_schedule_id = (
-                order.expo_event_id.expo_contract_schedule_id
-            )
+        for order in self:
+            if order.state in ("draft", "sent"):
+                order.expo_contract_schedule_id = (
+                    order.expo_event_id.expo_contract_schedule_id
+                )
+            else:
+                order.expo_contract_schedule_id = order.expo_contract_schedule_id
 
     @api.depends(
         "expo_event_id.date_begin",

@@ -124,6 +124,15 @@ class TestContract(ExpoContractCommon):
         self.assertIn("Gold Sponsorship", html)
         self.assertIn("181", html, "the cancellation tiers")
 
+    def test_quotations_follow_the_edition_signed_contracts_keep_theirs(self):
+        quotation = self._contract(self.a1, confirm=False)
+        signed = self._contract(self.a2)
+        other = self.schedule.copy({"name": "New terms", "deposit_percent": 40})
+        self.series.contract_schedule_id = other
+        self.assertEqual(quotation.expo_contract_schedule_id, other)
+        self.assertAlmostEqual(quotation.prepayment_percent, 0.4)
+        self.assertEqual(signed.expo_contract_schedule_id, self.schedule)
+
     def test_edition_overrides_series_schedule(self):
         other = self.schedule.copy({"name": "Late contract", "deposit_percent": 50})
         self.edition_next.expo_contract_schedule_id = other
