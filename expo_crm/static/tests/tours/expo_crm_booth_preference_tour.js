@@ -13,10 +13,6 @@ registry.category("web_tour.tours").add("expo_crm_booth_preference_tour", {
             run: "click",
         },
         {
-            trigger: ".o_group_header:contains(Tour Draw Fair 2031)",
-            run: "click",
-        },
-        {
             content: "Open the gallery's opportunity",
             trigger: ".o_data_row td[name=name]:contains(Tour Gallery next booth)",
             run: "click",
