@@ -21,6 +21,7 @@
         "data/expo_role_data.xml",
         "data/crm_team_data.xml",
         "data/ir_cron_data.xml",
+        "data/expo_contract_data.xml",
         "views/expo_role_views.xml",
         "views/expo_hall_views.xml",
         "views/expo_series_views.xml",
@@ -42,6 +43,11 @@
         "views/res_partner_phone_views.xml",
         "views/res_config_settings_views.xml",
         "views/expo_batch_run_views.xml",
+        "views/expo_contract_schedule_views.xml",
+        "wizard/expo_contract_change_wizard_views.xml",
+        "views/expo_contract_change_views.xml",
+        "report/expo_contract_report_views.xml",
+        "report/sale_order_contract_templates.xml",
         "views/expo_crm_menus.xml",
     ],
     "assets": {
@@ -56,5 +62,6 @@
         "demo/expo_demo_participations.xml",
         "demo/expo_demo_crm.xml",
         "demo/expo_demo_space_draw.xml",
+        "demo/expo_demo_contracts.xml",
     ],
 }

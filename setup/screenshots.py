@@ -58,6 +58,13 @@ SHOTS = [
         1000,
     ),
     (
+        "expo_crm/static/description/contract_finance.png",
+        "en_US",
+        "/odoo/action-expo_crm.expo_contract_report_action",
+        [(".o_group_header", "Hangzhou Art Fair")],
+        420,
+    ),
+    (
         "expo_crm_segmentation/static/description/segment_dashboard.png",
         "en_US",
         "/odoo/action-expo_crm_segmentation.expo_segment_list_action",

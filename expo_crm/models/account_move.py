@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import _, api, fields, models
 
 
 class AccountMove(models.Model):
@@ -42,4 +42,48 @@ class AccountMove(models.Model):
     def _invoice_paid_hook(self):
         res = super()._invoice_paid_hook()
         self._expo_refresh_participations()
+        self.env["sale.order"]._expo_deposits_paid(self)
         return res
+
+    @api.model
+    def _expo_remind_overdue(self):
+        """An activity on each overdue invoice of a space contract, once, where
+        Odoo's follow-up is not installed (it reminds them itself)."""
+        followup = (
+            self.env["ir.module.module"]
+            .sudo()
+            .search_count(
+                [("name", "=", "account_followup"), ("state", "=", "installed")]
+            )
+        )
+        if followup:
+            return 0
+        summary = _("Contract payment overdue")
+        overdue = self.search(
+            [
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("payment_state", "in", ("not_paid", "partial")),
+                ("invoice_date_due", "<", fields.Date.context_today(self)),
+                (
+                    "line_ids.sale_line_ids.order_id.expo_contract_schedule_id",
+                    "!=",
+                    False,
+                ),
+                ("activity_ids", "not any", [("summary", "=", summary)]),
+            ]
+        )
+        for invoice in overdue:
+            order = invoice.line_ids.sale_line_ids.order_id[:1]
+            invoice.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=summary,
+                note=_(
+                    "%(invoice)s of %(order)s was due on %(date)s.",
+                    invoice=invoice.name,
+                    order=order.name,
+                    date=fields.Date.to_string(invoice.invoice_date_due),
+                ),
+                user_id=(order.user_id or invoice.invoice_user_id or self.env.user).id,
+            )
+        return len(overdue)

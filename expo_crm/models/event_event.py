@@ -20,6 +20,22 @@ class EventEvent(models.Model):
         help="The recurring show this event is an edition of: a series of the "
         "event's company.",
     )
+    expo_contract_schedule_id = fields.Many2one(
+        "expo.contract.schedule",
+        string="Contract Schedule",
+        compute="_compute_expo_contract_schedule_id",
+        store=True,
+        readonly=False,
+        check_company=True,
+        help="Deposit, balance and cancellation tiers of this edition's space "
+        "contracts: the series' schedule unless another one is chosen here.",
+    )
+
+    @api.depends("expo_series_id.contract_schedule_id")
+    def _compute_expo_contract_schedule_id(self):
+        for event in self:
+            event.expo_contract_schedule_id = event.expo_series_id.contract_schedule_id
+
     expo_previous_event_id = fields.Many2one(
         "event.event",
         string="Previous Edition",
@@ -94,10 +110,10 @@ class EventEvent(models.Model):
         "expo.sponsorship.package", "event_id", string="Sponsorship Packages"
     )
 
-    @api.constrains("expo_series_id", "company_id")
+    @api.constrains("expo_series_id", "expo_contract_schedule_id", "company_id")
     def _check_expo_series_company(self):
         # event.event does not check its companies itself (no _check_company_auto)
-        self._check_company(["expo_series_id"])
+        self._check_company(["expo_series_id", "expo_contract_schedule_id"])
 
     def write(self, vals):
         if not {"expo_series_id", "date_begin"} & set(vals):

@@ -60,6 +60,14 @@ class ExpoSeries(models.Model):
     fabe_evidence = fields.Text(
         "Evidence", translate=True, help="Facts that prove it: visitors, deals, press."
     )
+    # space contracts: deposit, balance, cancellation tiers and terms
+    contract_schedule_id = fields.Many2one(
+        "expo.contract.schedule",
+        string="Contract Schedule",
+        check_company=True,
+        help="The payment and cancellation schedule of the series' space "
+        "contracts; an edition may choose another one.",
+    )
     # editions
     event_ids = fields.One2many("event.event", "expo_series_id", string="Editions")
     edition_count = fields.Integer(compute="_compute_edition_count")
@@ -186,6 +194,10 @@ class ExpoSeries(models.Model):
                     _("Priority points and early signing days cannot be negative.")
                 )
         check_bounds(self, POINTS_BOUNDS)
+
+    @api.constrains("contract_schedule_id", "company_id")
+    def _check_contract_schedule_company(self):
+        self._check_company(["contract_schedule_id"])
 
     @api.depends("event_ids")
     def _compute_edition_count(self):

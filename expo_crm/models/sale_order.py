@@ -3,7 +3,9 @@ from odoo import Command, api, fields, models
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    # the contract side (deposit, balance, cancellation) lives in the mixin
+    _inherit = ["sale.order", "expo.contract.mixin"]
+    _name = "sale.order"
 
     expo_event_id = fields.Many2one(
         "event.event",
@@ -11,6 +13,7 @@ class SaleOrder(models.Model):
         compute="_compute_expo_event_id",
         store=True,
         readonly=False,
+        precompute=True,
         index="btree_not_null",
         domain="[('expo_series_id', '!=', False)]",
         help="The edition this order sells booths, sponsorships, services or "
@@ -50,10 +53,36 @@ class SaleOrder(models.Model):
             **lead._prepare_opportunity_quotation_context()
         ).create({"partner_id": lead.partner_id.id, "order_line": lines})
 
+    # a space contract is signed and its deposit paid online
+    @api.depends("expo_contract_schedule_id")
+    def _compute_require_signature(self):
+        res = super()._compute_require_signature()
+        self.filtered("expo_contract_schedule_id").require_signature = True
+        return res
+
+    @api.depends("expo_contract_schedule_id")
+    def _compute_require_payment(self):
+        res = super()._compute_require_payment()
+        for order in self.filtered("expo_contract_schedule_id"):
+            order.require_payment = bool(
+                order.expo_contract_schedule_id.deposit_percent
+            )
+        return res
+
+    @api.depends("expo_contract_schedule_id")
+    def _compute_prepayment_percent(self):
+        res = super()._compute_prepayment_percent()
+        for order in self.filtered("expo_contract_schedule_id"):
+            percent = order.expo_contract_schedule_id.deposit_percent
+            if percent:
+                order.prepayment_percent = percent / 100.0
+        return res
+
     def action_confirm(self):
         res = super().action_confirm()
         self.order_line._expo_sync_participations()
         self.env["expo.sponsorship.package"]._refresh_for_lines(self.order_line)
+        self._expo_contract_signed()
         return res
 
     def _action_cancel(self):

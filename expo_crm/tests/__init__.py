@@ -29,3 +29,6 @@ from . import test_bulk_write
 from . import test_tools
 from . import test_tracking
 from . import test_space_draw_floors
+from . import test_contract_rules
+from . import test_contract
+from . import test_ui_contract

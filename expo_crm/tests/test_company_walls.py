@@ -153,3 +153,20 @@ class TestCompanyWalls(ExpoRelationshipCommon):
         self.assertEqual(
             self.gallery.with_company(self.company_a).expo_economic_value, 1000
         )
+
+    def test_contract_schedules_stay_in_their_company(self):
+        """A series, an edition, a quotation take a schedule of their company
+        only; a user of company B sees the schedules of B only."""
+        schedule_a = self.env["expo.contract.schedule"].create({"name": "A terms"})
+        schedule_b = self.env["expo.contract.schedule"].create(
+            {"name": "B terms", "company_id": self.company_b.id}
+        )
+        with self.assertRaises(UserError):
+            self.series_b.contract_schedule_id = schedule_a
+        with self.assertRaises(UserError):
+            self.edition_b.expo_contract_schedule_id = schedule_a
+        self.series_b.contract_schedule_id = schedule_b
+        self.assertEqual(self.edition_b.expo_contract_schedule_id, schedule_b)
+        visible = self.env["expo.contract.schedule"].with_user(self.user_b).search([])
+        self.assertIn(schedule_b, visible)
+        self.assertNotIn(schedule_a, visible)

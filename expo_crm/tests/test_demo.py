@@ -158,3 +158,38 @@ class TestDemoStory(TransactionCase):
     def test_value_ratings(self):
         self.assertEqual(self._partner("lumen_gallery").expo_demonstration_value, "5")
         self.assertEqual(self._partner("media_magazine").expo_recommendation_value, "5")
+
+
+@tagged("post_install", "-at_install")
+class TestDemoContracts(TransactionCase):
+    """The demo contracts: a deposit paid, a balance overdue, a cancellation with
+    its penalty."""
+
+    def _contract(self, key):
+        order = self.env.ref(f"expo_crm.expo_demo_contract_{key}", False)
+        if not order:
+            raise SkipTest("The expo_crm demo data is not loaded in this database.")
+        return order
+
+    def test_deposit_paid(self):
+        order = self._contract("china_academy_of_art")
+        self.assertEqual(order.expo_contract_state, "confirmed")
+        self.assertEqual(
+            set(order.order_line.event_booth_ids.mapped("expo_sale_state")), {"sold"}
+        )
+
+    def test_balance_overdue(self):
+        order = self._contract("longjing_gallery")
+        self.assertEqual(order.expo_contract_state, "balance_invoiced")
+        report = self.env["expo.contract.report"].search([("order_id", "=", order.id)])
+        self.assertGreater(report.amount_overdue, 0)
+        self.assertTrue(order.expo_balance_invoice_id.activity_ids)
+
+    def test_cancelled_with_penalty(self):
+        order = self._contract("west_lake_art_institute")
+        change = self.env["expo.contract.change"].search([("order_id", "=", order.id)])
+        self.assertEqual(order.expo_contract_state, "cancelled")
+        self.assertEqual(change.kind, "cancel")
+        self.assertGreater(change.penalty_amount, 0)
+        self.assertTrue(change.move_id)
+        self.assertEqual(change.participation_id.state, "cancelled")

@@ -4,11 +4,12 @@ same moment. Each scenario module has ``run(registry, size) -> figures``; the
 figures list the ``violations`` found (duplicates, lost work), empty when the
 guarantees held."""
 
-from . import batch_jobs, draw, rebooking, sponsorship
+from . import batch_jobs, contracts, draw, rebooking, sponsorship
 
 SCENARIOS = {
     "rebooking": rebooking.run,
     "batch_jobs": batch_jobs.run,
     "draw": draw.run,
     "sponsorship": sponsorship.run,
+    "contracts": contracts.run,
 }
