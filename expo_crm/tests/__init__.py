@@ -31,4 +31,5 @@ from . import test_tracking
 from . import test_space_draw_floors
 from . import test_contract_rules
 from . import test_contract
+from . import test_contract_changes
 from . import test_ui_contract
