@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from collections import defaultdict
+
+from odoo import api, fields, models
 
 # amounts refreshed from invoices: amount_<kind> for each product kind, and totals
 AMOUNT_FIELDS = (
@@ -70,12 +72,18 @@ class ExpoInvoicedAmountsMixin(models.AbstractModel):
             if not participation:
                 continue
             amount = -balance
-            kind = (product or sale_line.product_id).product_tmpl_id.expo_amount_kind
-            if not kind and sale_line.product_id.service_tracking == "event_booth":
-                kind = "booth"
             values = totals[participation]
-            if kind:
-                values[f"amount_{kind}"] += amount
+            if sale_line.is_downpayment:
+                # a deposit (and its deduction on the final invoice) counts in
+                # each kind as the participation's lines of its order share it
+                shares = self._expo_kind_shares(
+                    sale_line.order_id, participation, participation_by_line
+                )
+            else:
+                kind = self._expo_amount_kind_of(sale_line, product)
+                shares = {kind: 1.0} if kind else {}
+            for kind, share in shares.items():
+                values[f"amount_{kind}"] += amount * share
             values["amount_invoiced"] += amount
             values["amount_paid"] += amount * move._expo_paid_ratio()
         # one relationship refresh for all changed participations, not one per
@@ -95,4 +103,31 @@ class ExpoInvoicedAmountsMixin(models.AbstractModel):
                 changed_ids.append(participation.id)
         self.env["expo.relationship"]._refresh_for_partners(
             self.browse(changed_ids).partner_id
+        )
+
+    @api.model
+    def _expo_amount_kind_of(self, sale_line, product=None):
+        """The kind of amount (booth, sponsorship, service, advertising) an
+        invoiced line of ``sale_line`` counts in; False for none."""
+        kind = (product or sale_line.product_id).product_tmpl_id.expo_amount_kind
+        if not kind and sale_line.product_id.service_tracking == "event_booth":
+            kind = "booth"
+        return kind
+
+    @api.model
+    def _expo_kind_shares(self, order, participation, participation_by_line):
+        """{kind: share} of the participation's lines of ``order`` (down payments
+        aside), by their untaxed amount."""
+        weights = defaultdict(float)
+        for line in order.order_line:
+            if line.is_downpayment or line.display_type:
+                continue
+            if participation_by_line.get(line.id) != participation:
+                continue
+            kind = self._expo_amount_kind_of(line)
+            if kind:
+                weights[kind] += line.price_subtotal
+        total = sum(weights.values())
+        return (
+            {kind: weight / total for kind, weight in weights.items()} if total else {}
         )

@@ -44,13 +44,19 @@ class ExpoContractReport(models.Model):
         "Paid", readonly=True, help="The paid share of the invoiced amount, untaxed."
     )
     amount_due = fields.Monetary(
-        "Open Balance", readonly=True, help="What the customer still owes, taxes in."
+        "Open Balance (Taxes In)",
+        readonly=True,
+        help="What the customer still owes, taxes in.",
     )
     amount_overdue = fields.Monetary(
-        "Overdue", readonly=True, help="Open invoices past their due date, taxes in."
+        "Overdue (Taxes In)",
+        readonly=True,
+        help="Open invoices past their due date, taxes in.",
     )
     amount_deposit_pending = fields.Monetary(
-        "Deposits Pending", readonly=True, help="Open deposit invoices, taxes in."
+        "Deposits Pending (Taxes In)",
+        readonly=True,
+        help="Open deposit invoices, taxes in.",
     )
 
     def _query(self):

@@ -93,3 +93,18 @@ class ExpoContractCommon(ExpoFloorCommon):
         self.assertAlmostEqual(
             report.amount_due, sum(moves.mapped("amount_residual_signed")), places=2
         )
+        # deposits and their deductions count in the kinds of what they pay for;
+        # a penalty or a value given back of no kind counts in the total only
+        by_kind = sum(
+            participation[f"amount_{kind}"]
+            for kind in ("booth", "sponsorship", "service", "advertising")
+        )
+        of_no_kind = sum(
+            -line.balance
+            for line in moves.invoice_line_ids
+            if not line.sale_line_ids.is_downpayment
+            and not participation._expo_amount_kind_of(line.sale_line_ids[:1])
+        )
+        self.assertAlmostEqual(
+            by_kind, participation.amount_invoiced - of_no_kind, delta=0.02
+        )
