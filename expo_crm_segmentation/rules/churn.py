@@ -13,8 +13,6 @@ own language; a drop's parameter is ``percent``, as in the lifecycle's reasons.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from odoo.addons.expo_crm.rules.drop import drop_percent
-
 # company settings the rules read, by the attribute of SegmentationRules they fill
 COMPANY_FIELDS = {
     "expo_seg_churn_drop_pct": "churn_drop_percent",
@@ -67,6 +65,19 @@ class ChurnFacts:
     drops: tuple = ()
     not_rebooked: tuple = ()
     overdue: float | None = None
+
+
+def drop_percent(before, after):
+    """How much lower ``after`` is than ``before``, in percent (0 when it did not
+    drop or there was nothing before): expo_crm's ``rules.drop`` rule, which a test
+    checks this one agrees with.
+
+    >>> drop_percent(100, 70), drop_percent(0, 10), drop_percent(50, 60)
+    (30.0, 0.0, 0.0)
+    """
+    if before <= 0 or after >= before:
+        return 0.0
+    return round((before - after) / before * 100, 6)
 
 
 def series_drop(series_id, editions):

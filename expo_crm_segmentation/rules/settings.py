@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from odoo.addons.expo_crm.rules.money import Currency
-
 from . import (
     churn,
     knox,
@@ -14,6 +12,7 @@ from . import (
     satisfaction,
     value_tier,
 )
+from .rounding import Step
 
 # company settings the segments read, by the attribute of SegmentationRules they
 # fill: the union of what each rule module declares
@@ -50,5 +49,5 @@ class SegmentationRules:
     churn_drop_percent: float = 30.0
     churn_rebook_days: int = 90
     churn_overdue_days: int = 30
-    currency: Currency = field(default_factory=Currency)
+    currency: Step = field(default_factory=Step)
     currency_id: int | None = None

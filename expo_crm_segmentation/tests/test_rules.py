@@ -237,3 +237,30 @@ class TestValueTier(BaseCase):
         rules = replace(RULES, strategic_min_editions=4)
         self.assertEqual(value_tier(rules, "a", 3, "trust", 600), "key")
         self.assertEqual(value_tier(rules, "a", 4, "trust", 600), "strategic")
+
+
+class TestSharedRulesAgree(BaseCase):
+    """The few rules the segmentation keeps a copy of (its rules package imports
+    nothing from Odoo, so not expo_crm's through odoo.addons) agree with expo_crm's."""
+
+    def test_rounding_drop_and_recommend_intent_agree(self):
+        from odoo.addons.expo_crm.rules import drop, money, nps
+
+        from ..rules import churn, feedback, rounding
+
+        for step in (0.01, 0.05, 1.0, 0.001):
+            for amount in (2.675, -2.5, 1.005, 0.004, 1234.5, 0.0, 99.995):
+                self.assertEqual(
+                    rounding.Step(step).round(amount),
+                    money.Currency(step).round(amount),
+                    (step, amount),
+                )
+        for before, after in ((100, 70), (0, 10), (50, 60), (-5, -10), (3, 0)):
+            self.assertEqual(
+                churn.drop_percent(before, after), drop.drop_percent(before, after)
+            )
+        for category in ("promoter", "passive", "detractor", False):
+            self.assertEqual(
+                feedback.recommend(feedback.Feedback(nps_category=category)),
+                nps.recommend_intent(category),
+            )
