@@ -159,6 +159,23 @@ def stress_user(env, login, name):
     return user
 
 
+def scenario_users(env, kind, tag, group_xmlid="expo_crm.group_expo_user", count=2):
+    """``count`` users of one scenario run, in ``group_xmlid`` (its ``kind``, e.g.
+    "sponsor", names their logins); the run removes them with its data."""
+    group = env.ref(group_xmlid)
+    return env["res.users"].create(
+        [
+            {
+                "name": f"Stress {kind.title()} {tag} {number}",
+                "login": f"stress_{kind}_{tag}_{number}",
+                "email": f"stress_{kind}_{tag}_{number}@example.com",
+                "groups_id": [(6, 0, group.ids)],
+            }
+            for number in range(1, count + 1)
+        ]
+    )
+
+
 def stress_customers(env, count):
     """``count`` customers of the stress scenarios (created once)."""
     Partner = env["res.partner"]

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 
 from odoo import SUPERUSER_ID, Command, api
 
-from .common import Request, run_together
+from .common import Request, run_together, scenario_users
 
 RUNS = {"small": 3, "large": 10}
 
@@ -70,18 +70,7 @@ def run(registry, size="small"):
 
 def _set_up(env):
     tag = uuid.uuid4().hex[:8]
-    group = env.ref("expo_crm.group_expo_user")
-    users = env["res.users"].create(
-        [
-            {
-                "name": f"Stress Contracts {tag} {number}",
-                "login": f"stress_contract_{tag}_{number}",
-                "email": f"stress_contract_{tag}_{number}@example.com",
-                "groups_id": [Command.set(group.ids)],
-            }
-            for number in (1, 2)
-        ]
-    )
+    users = scenario_users(env, "contract", tag)
     schedule = env["expo.contract.schedule"].create(
         {
             "name": f"Stress Contract {tag}",

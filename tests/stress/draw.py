@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from odoo import SUPERUSER_ID, Command, api
 
-from .common import race, tally
+from .common import race, scenario_users, tally
 
 SIZES = {
     # (runs, booths, applicants): more applicants than booths, contested choices
@@ -78,17 +78,7 @@ def _set_up(env, booth_count, applicant_count):
     """A series with a past and a next edition, a hall of booths in rows, managers,
     customers with priority points and opportunities with contested preferences."""
     tag = uuid.uuid4().hex[:8]
-    manager_group = env.ref("expo_crm.group_expo_manager")
-    managers = env["res.users"].create(
-        [
-            {
-                "name": f"Stress Manager {tag} {number}",
-                "login": f"stress_draw_{tag}_{number}",
-                "groups_id": [Command.set(manager_group.ids)],
-            }
-            for number in (1, 2)
-        ]
-    )
+    managers = scenario_users(env, "draw", tag, "expo_crm.group_expo_manager")
     series = env["expo.series"].create(
         {"name": f"Stress Draw Fair {tag}", "code": f"SD{tag}", "points_per_sqm": 0}
     )

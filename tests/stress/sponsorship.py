@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from odoo import SUPERUSER_ID, Command, api
 
-from .common import race, tally
+from .common import race, scenario_users, tally
 
 RUNS = {"small": 3, "large": 10}
 
@@ -68,18 +68,7 @@ def run(registry, size="small"):
 
 def _set_up(env):
     tag = uuid.uuid4().hex[:8]
-    group = env.ref("expo_crm.group_expo_user")
-    users = env["res.users"].create(
-        [
-            {
-                "name": f"Stress Sales {tag} {number}",
-                "login": f"stress_sponsor_{tag}_{number}",
-                "email": f"stress_sponsor_{tag}_{number}@example.com",
-                "groups_id": [Command.set(group.ids)],
-            }
-            for number in (1, 2)
-        ]
-    )
+    users = scenario_users(env, "sponsor", tag)
     series = env["expo.series"].create(
         {"name": f"Stress Sponsor Fair {tag}", "code": f"SS{tag}"}
     )
