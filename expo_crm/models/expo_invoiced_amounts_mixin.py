@@ -67,6 +67,7 @@ class ExpoInvoicedAmountsMixin(models.AbstractModel):
         totals = {
             participation: dict.fromkeys(AMOUNT_FIELDS, 0.0) for participation in self
         }
+        kind_shares = {}
         for sale_line, product, move, balance in groups:
             participation = participation_by_line.get(sale_line.id)
             if not participation:
@@ -76,9 +77,12 @@ class ExpoInvoicedAmountsMixin(models.AbstractModel):
             if sale_line.is_downpayment:
                 # a deposit (and its deduction on the final invoice) counts in
                 # each kind as the participation's lines of its order share it
-                shares = self._expo_kind_shares(
-                    sale_line.order_id, participation, participation_by_line
-                )
+                key = (sale_line.order_id, participation)
+                if key not in kind_shares:
+                    kind_shares[key] = self._expo_kind_shares(
+                        *key, participation_by_line
+                    )
+                shares = kind_shares[key]
             else:
                 kind = self._expo_amount_kind_of(sale_line, product)
                 shares = {kind: 1.0} if kind else {}

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules.history import PARTICIPATION_FIELDS
@@ -311,15 +311,17 @@ class ExpoParticipation(models.Model):
 
     # keep the customers' relationships with the series up to date
     @api.model
+    @tools.ormcache()
     def _relationship_fields(self):
         """Fields whose change changes a customer's relationships: those the
         relationships' history reads (``rules.history.PARTICIPATION_FIELDS``)
-        and those they are computed from."""
+        and those they are computed from (derived once per registry: every write
+        of a participation asks)."""
         fnames = set(PARTICIPATION_FIELDS)
         for fname in PARTICIPATION_FIELDS:
             depends = self.pool.field_depends[self._fields[fname]]
             fnames.update(dep.split(".")[0] for dep in depends)
-        return fnames
+        return frozenset(fnames)
 
     @api.model_create_multi
     def create(self, vals_list):
