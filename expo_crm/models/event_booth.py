@@ -71,8 +71,8 @@ class EventBooth(models.Model):
         store=True,
         index=True,
         group_expand=True,
-        help="Available; held for an opportunity until a date; reserved (its sale "
-        "order is confirmed: the contract is signed); sold (paid).",
+        help="Available; held for an opportunity until a date; reserved (its "
+        "contract is signed, online or on paper); sold (its deposit is paid).",
     )
     expo_lead_id = fields.Many2one(
         "crm.lead",

@@ -73,7 +73,7 @@ class ExpoContractMixin(models.AbstractModel):
     def _compute_expo_contract_schedule_id(self):
         # a confirmed order keeps its terms: only quotations follow the edition
         for order in self:
-            if order.state in ("draft", "sent"):
+            if order.state in ("draft", "sent") and not order.expo_signed_on:
                 order.expo_contract_schedule_id = (
                     order.expo_event_id.expo_contract_schedule_id
                 )
@@ -123,8 +123,10 @@ class ExpoContractMixin(models.AbstractModel):
                 state = "released"
             elif order.state == "cancel":
                 state = "cancelled"
-            elif order.state != "sale" or not order.expo_signed_on:
+            elif not order.expo_signed_on:
                 state = "quotation"
+            elif order.state != "sale":
+                state = "signed"  # online, the prepayment not paid yet
             elif order.expo_balance_invoice_id:
                 state = "balance_invoiced"
             elif order.expo_deposit_paid_on or not order._expo_deposit_percent():
@@ -176,22 +178,29 @@ class ExpoContractMixin(models.AbstractModel):
         )
 
     # signing: the deposit invoice
-    def _expo_contract_signed(self):
-        """Confirmed contracts are signed: their deposit is invoiced, due on
-        schedule (unless the portal's payment invoices it)."""
+    def _expo_mark_signed(self):
+        """Date the signature of contracts not signed yet: the deposit falls due
+        on schedule."""
         today = fields.Date.context_today(self)
         for order in self.filtered(
             lambda order: order.expo_contract_schedule_id and not order.expo_signed_on
         ):
-            schedule = order.expo_contract_schedule_id
             order.write(
                 {
                     "expo_signed_on": today,
                     "expo_deposit_due": rules.deposit_due_date(
-                        today, schedule.deposit_due_days
+                        today, order.expo_contract_schedule_id.deposit_due_days
                     ),
                 }
             )
+
+    def _expo_contract_signed(self):
+        """Confirmed contracts are signed (at confirmation, or earlier online):
+        their deposit is invoiced, due on schedule (unless the portal's payment
+        invoices it)."""
+        self._expo_mark_signed()
+        for order in self.filtered("expo_contract_schedule_id"):
+            schedule = order.expo_contract_schedule_id
             if not schedule.deposit_percent or order._expo_invoices():
                 continue
             paid_tx = order.sudo().transaction_ids.filtered(

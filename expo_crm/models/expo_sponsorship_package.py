@@ -130,7 +130,8 @@ class ExpoSponsorshipPackage(models.Model):
                 package.sold_qty = sold
 
     def _count_sold(self):
-        """Quantity of the package's product on confirmed orders of its edition."""
+        """Quantity of the package's product on confirmed orders of its edition
+        and on its contracts signed online, their deposit still to pay."""
         self.ensure_one()
         [[quantity]] = (
             self.env["sale.order.line"]
@@ -138,7 +139,11 @@ class ExpoSponsorshipPackage(models.Model):
             ._read_group(
                 [
                     ("product_id", "=", self.product_id.id),
+                    "|",
                     ("state", "=", "sale"),
+                    "&",
+                    ("state", "in", ("draft", "sent")),
+                    ("order_id.expo_signed_on", "!=", False),
                     "|",
                     ("event_id", "=", self.event_id.id),
                     "&",

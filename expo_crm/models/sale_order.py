@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, api, fields, models
+from odoo import Command, _, api, fields, models
+from odoo.tools import format_date
 
 
 class SaleOrder(models.Model):
@@ -78,6 +79,52 @@ class SaleOrder(models.Model):
                 order.prepayment_percent = percent / 100.0
         return res
 
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("signature"):
+            self._expo_sign_online()
+        return res
+
+    def _expo_sign_online(self):
+        """Contracts signed in the portal whose deposit is still to pay reserve
+        their booths and packages until the deposit falls due; paying confirms
+        them."""
+        orders = self.filtered(
+            lambda order: order.expo_contract_schedule_id
+            and order.state in ("draft", "sent")
+            and not order.expo_signed_on
+        )
+        if not orders:
+            return
+        orders._expo_mark_signed()
+        # the exhibitor signs as a portal user: the floor follows its signature
+        orders = orders.sudo()
+        orders.order_line._update_event_booths()
+        self.env["expo.sponsorship.package"]._refresh_for_lines(orders.order_line)
+        for order in orders:
+            order.message_post(
+                body=_(
+                    "Signed online: the booths are reserved until the deposit is "
+                    "due on %(date)s.",
+                    date=format_date(self.env, order.expo_deposit_due),
+                )
+            )
+
+    def action_draft(self):
+        # a contract signed online and set back to quotation gives its booths
+        # back and is signed anew
+        signed = self.filtered(
+            lambda order: order.state == "sent" and order.expo_signed_on
+        )
+        res = super().action_draft()
+        signed._expo_free_floor()
+        self.filtered(
+            lambda order: order.state == "draft" and order.expo_signed_on
+        ).write(
+            {"expo_signed_on": False, "expo_deposit_due": False}
+        )
+        return res
+
     def action_confirm(self):
         res = super().action_confirm()
         self.order_line._expo_sync_participations()
@@ -89,6 +136,15 @@ class SaleOrder(models.Model):
         # booths rented by the cancelled orders go back to the floor
         booths = self.sudo().order_line.event_booth_ids
         res = super()._action_cancel()
+        self._expo_free_floor(booths)
+        return res
+
+    def _expo_free_floor(self, booths=None):
+        """Give the orders' booths back to the floor (and the waiting list),
+        cancel the participations nothing else holds, count their packages
+        again."""
+        if booths is None:
+            booths = self.sudo().order_line.event_booth_ids
         booths._expo_free(
             "cancelled",
             {
@@ -105,4 +161,3 @@ class SaleOrder(models.Model):
         )
         participations._expo_cancel_unheld()
         self.env["expo.sponsorship.package"]._refresh_for_lines(self.order_line)
-        return res

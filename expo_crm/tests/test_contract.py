@@ -6,12 +6,16 @@ cancellation."""
 from datetime import timedelta
 
 from odoo import Command, fields
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.account_payment.tests.common import AccountPaymentCommon
 
 from .common_contract import ExpoContractCommon
+
+# a 1 x 1 picture: what the portal's signature pad sends
+SIGNATURE = "R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs="
 
 
 @tagged("post_install", "-at_install")
@@ -232,3 +236,76 @@ class TestContractPrepayment(ExpoContractCommon, AccountPaymentCommon):
         order = self._contract(self.a1, confirm=False)
         self._pay_online(order)
         self._check_paid_online(order)
+
+    # signed in the portal, the deposit still to pay
+    def _sign_online(self, order):
+        """What the portal writes when the exhibitor signs the quotation."""
+        order.sudo().write(
+            {
+                "signed_by": "Gallery Buyer",
+                "signed_on": fields.Datetime.now(),
+                "signature": SIGNATURE,
+            }
+        )
+
+    def test_signed_online_reserves_then_the_payment_sells(self):
+        rival = self._contract(self.a1, confirm=False, partner=self.studio)
+        order = self._contract(self.a1, confirm=False)
+        order.action_quotation_sent()
+        self._sign_online(order)
+        self.assertEqual(order.state, "sent", "confirmed once the deposit is paid")
+        self.assertEqual(order.expo_contract_state, "signed")
+        self.assertEqual(order.expo_deposit_due, self.today + timedelta(days=14))
+        self.assertEqual(self.a1.expo_sale_state, "reserved")
+        self.assertEqual(self.a1.partner_id, self.gallery)
+        self.assertEqual(self._participation().booth_ids, self.a1)
+        self.assertEqual(rival.state, "cancel", "the booth is no longer for sale")
+        self._pay_online(order)
+        self._check_paid_online(order)
+
+    def test_signed_online_unpaid_is_released(self):
+        order = self._contract(self.a1, confirm=False)
+        self._sign_online(order)
+        participation = self._participation()
+        order.expo_deposit_due = self.today - timedelta(days=1)
+        released, _invoiced, _reminded = self.env["sale.order"]._cron_expo_contracts()
+        self.assertEqual(released, 1)
+        self.assertEqual(order.state, "cancel")
+        self.assertEqual(order.expo_contract_state, "released")
+        self.assertEqual(self.a1.expo_sale_state, "available")
+        self.assertEqual(participation.state, "cancelled")
+
+    def test_signed_online_set_back_to_quotation(self):
+        order = self._contract(self.a1, confirm=False)
+        order.action_quotation_sent()
+        self._sign_online(order)
+        order.action_draft()
+        self.assertEqual(order.expo_contract_state, "quotation")
+        self.assertFalse(order.expo_signed_on)
+        self.assertEqual(self.a1.expo_sale_state, "available")
+        self.assertEqual(self._participation().state, "cancelled")
+
+    def test_signed_online_takes_the_last_package(self):
+        package = self.env["expo.sponsorship.package"].create(
+            {
+                "event_id": self.edition_next.id,
+                "product_id": self.product_sponsorship.id,
+                "cap": 1,
+            }
+        )
+        first, second = (
+            self._sell(
+                partner,
+                [(self.product_sponsorship, 5000.0, {})],
+                event=self.edition_next,
+                confirm=False,
+            )
+            for partner in (self.gallery, self.studio)
+        )
+        self._sign_online(first)
+        self.assertEqual(package.sold_qty, 1, "signed online counts")
+        with self.assertRaisesRegex(ValidationError, "sold out"), self.cr.savepoint():
+            self._sign_online(second)
+        self.assertFalse(second.signature)
+        self.assertEqual(second.expo_contract_state, "quotation")
+        self.assertEqual(package.sold_qty, 1)

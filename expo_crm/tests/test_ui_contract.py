@@ -7,9 +7,16 @@ from odoo.tests import HttpCase, tagged
 
 @tagged("post_install", "-at_install", "expo_browser")
 class TestExpoCrmContractUi(HttpCase):
-    """The exhibitor signs its space contract in the portal."""
+    """The exhibitor signs its space contract in the portal and pays the deposit
+    with Odoo's demo payment provider (installed in the test database)."""
 
-    def test_exhibitor_signs_in_the_portal(self):
+    def test_exhibitor_signs_and_pays_in_the_portal(self):
+        provider = self.env.ref("payment.payment_provider_demo")
+        self.assertEqual(
+            (provider.code, provider.state),
+            ("demo", "test"),
+            "the test database has Odoo's demo payment provider (setup/expo test)",
+        )
         schedule = self.env["expo.contract.schedule"].create(
             {
                 "name": "Tour Contract",
@@ -96,5 +103,9 @@ class TestExpoCrmContractUi(HttpCase):
         )
         self.assertTrue(order.signature)
         self.assertEqual(order.signed_by, "Tour Contract Buyer")
-        self.assertTrue(order.require_payment)
-        self.assertEqual(order.state, "sent", "confirmed once the deposit is paid")
+        self.assertEqual(order.state, "sale", "the deposit paid confirms it")
+        self.assertEqual(order.expo_contract_state, "confirmed")
+        deposit = order._expo_deposit_invoices()
+        self.assertAlmostEqual(deposit.amount_untaxed, 2700.0 * 0.3, places=2)
+        self.assertIn(deposit.payment_state, ("paid", "in_payment"))
+        self.assertEqual(booth.expo_sale_state, "sold")

@@ -9,7 +9,10 @@ threads apply *Cancel or Reduce* at once; one cancels, the other is refused
 against release: one thread registers the deposit payment, the other runs the
 release of unpaid deposits; either the deposit is paid and the booth sold, or the
 contract is released, its deposit credited and the booth free, never both and
-never neither. The figures count each outcome and every violation.
+never neither. Signatures: two exhibitors sign, in the portal at the same moment,
+quotations offering the same booth; exactly one reserves it, the other is refused
+(the booth is taken) or finds its quotation cancelled. The figures count each
+outcome and every violation.
 
 Run by ``setup/expo stress`` (``--only contracts``). Posted invoices, credit notes
 and payments stay, as accounting entries do; the rest of the data is archived.
@@ -23,6 +26,8 @@ from odoo import SUPERUSER_ID, Command, api
 from .common import Request, run_together, scenario_users
 
 RUNS = {"small": 3, "large": 10}
+# a 1 x 1 picture: what the portal's signature pad sends
+SIGNATURE = "R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs="
 
 
 def run(registry, size="small"):
@@ -35,7 +40,7 @@ def run(registry, size="small"):
         cr.commit()
     figures = {
         "scenario": "a contract cancelled twice at once; a deposit paid while the "
-        "job releases it",
+        "job releases it; two exhibitors signing for the same booth at once",
         "runs": runs,
         "cancelled": 0,
         "cancel_refused": 0,
@@ -45,6 +50,9 @@ def run(registry, size="small"):
         "payment_refused": 0,
         "paid_and_released": 0,
         "neither": 0,
+        "reserved": 0,
+        "booths_signed_twice": 0,
+        "signatures_lost": 0,
         "retries": 0,
         "failures": 0,
         "errors": [],
@@ -53,6 +61,7 @@ def run(registry, size="small"):
         for number in range(runs):
             _race_cancellations(registry, setup, number, figures)
             _race_payment_and_release(registry, setup, number, figures)
+            _race_signatures(registry, setup, number, figures)
     finally:
         _tear_down(registry, setup)
     figures["violations"] = [
@@ -61,6 +70,8 @@ def run(registry, size="small"):
             ("contracts cancelled twice", figures["double_cancellations"]),
             ("deposits paid on released contracts", figures["paid_and_released"]),
             ("contracts neither paid nor released", figures["neither"]),
+            ("booths reserved by two signatures", figures["booths_signed_twice"]),
+            ("booths reserved by no signature", figures["signatures_lost"]),
             ("unexpected errors", figures["failures"]),
         )
         if wrong
@@ -128,15 +139,26 @@ def _set_up(env):
     }
 
 
-def _signed_contract(env, setup, name):
-    """A booth and a confirmed contract for it: the deposit is invoiced."""
-    booth = env["event.booth"].create(
+def _booth(env, setup, name):
+    return env["event.booth"].create(
         {
             "name": name,
             "event_id": setup["event"],
             "booth_category_id": setup["category"],
         }
     )
+
+
+def _signed_contract(env, setup, name):
+    """A booth and a confirmed contract for it: the deposit is invoiced."""
+    booth = _booth(env, setup, name)
+    order = _quotation(env, setup, booth, name)
+    order.action_confirm()
+    return order, booth
+
+
+def _quotation(env, setup, booth, name):
+    """A contract sent to a new customer for ``booth``, to sign online."""
     partner = env["res.partner"].create(
         {"name": f"Stress Contract Customer {setup['tag']} {name}", "is_company": True}
     )
@@ -157,8 +179,8 @@ def _signed_contract(env, setup, name):
             ],
         }
     )
-    order.action_confirm()
-    return order, booth
+    order.action_quotation_sent()
+    return order
 
 
 def _race_cancellations(registry, setup, number, figures):
@@ -262,6 +284,58 @@ def _race_payment_and_release(registry, setup, number, figures):
             figures["paid_and_released"] += 1
         else:
             figures["neither"] += 1
+
+
+def _race_signatures(registry, setup, number, figures):
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        booth = _booth(env, setup, f"S{number}")
+        order_ids = [
+            _quotation(env, setup, booth, f"S{number}-{rank}").id for rank in (1, 2)
+        ]
+        cr.commit()
+        booth_id = booth.id
+
+    def sign(order_id):
+        # what the portal's signature route does, as the exhibitor (sudo)
+        def portal_sign(env):
+            order = env["sale.order"].browse(order_id)
+            if not order._has_to_be_signed():
+                return "not to be signed any more"
+            order.write(
+                {
+                    "signed_by": "Stress Exhibitor",
+                    "signed_on": datetime.now(),
+                    "signature": SIGNATURE,
+                }
+            )
+            return None
+
+        request = Request(registry, SUPERUSER_ID)
+        try:
+            result, refusal = request(portal_sign)
+        except Exception as error:
+            return ("failed", request.tries - 1, repr(error))
+        refusal = refusal or result
+        return ("refused" if refusal else "done", request.tries - 1, refusal)
+
+    outcomes = run_together(*(lambda order=order: sign(order) for order in order_ids))
+    _count(figures, outcomes, "signatures_done", "signatures_refused")
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        orders = env["sale.order"].browse(order_ids)
+        signed = orders.filtered(lambda order: order.expo_contract_state == "signed")
+        booth = env["event.booth"].browse(booth_id)
+        if len(signed) > 1:
+            figures["booths_signed_twice"] += 1
+        elif (
+            signed
+            and booth.expo_sale_state == "reserved"
+            and booth.partner_id == signed.partner_id
+        ):
+            figures["reserved"] += 1
+        else:
+            figures["signatures_lost"] += 1
 
 
 def _count(figures, outcomes, done_key, refused_key):
