@@ -78,20 +78,7 @@ class ExpoContractChange(models.Model):
     def _expo_preview(self, order, kind, on, area_sqm=0.0, participation=None):
         """The settlement of cancelling or reducing a contract on a day, with the
         days before the opening; raise a clear error on bad input."""
-        if (
-            order.expo_contract_state in ("cancelled", "released")
-            or order.state != "sale"
-        ):
-            raise UserError(
-                _("Contract %(order)s is already cancelled.", order=order.name)
-            )
-        if order.expo_contract_state == "quotation":
-            raise UserError(
-                _(
-                    "%(order)s is not signed yet: cancel the quotation instead.",
-                    order=order.name,
-                )
-            )
+        order._expo_check_changeable()
         opening = rules.opening_day(order.expo_event_id.date_begin)
         days = rules.days_before_opening(opening, on)
         percent = order.expo_contract_schedule_id._expo_penalty_percent(days)

@@ -1,12 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import logging
-
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 from ..rules import contract as rules
-
-_logger = logging.getLogger(__name__)
 
 CONTRACT_STATES = [
     ("quotation", "Quotation"),
@@ -134,6 +130,45 @@ class ExpoContractMixin(models.AbstractModel):
             else:
                 state = "signed"
             order.expo_contract_state = state
+
+    def _expo_signed_contracts(self):
+        """The contracts signed and still running, online or confirmed."""
+        return self.filtered(
+            lambda order: order.expo_contract_state
+            in ("signed", "confirmed", "balance_invoiced")
+        )
+
+    def _expo_live_contracts(self):
+        """The confirmed contracts still running: what Cancel or Reduce changes."""
+        return self._expo_signed_contracts().filtered(
+            lambda order: order.state == "sale"
+        )
+
+    def _expo_check_changeable(self):
+        """Raise a clear error unless each contract can be cancelled or reduced."""
+        for order in self:
+            if order.expo_contract_state in ("cancelled", "released") or (
+                order.state == "cancel"
+            ):
+                raise UserError(
+                    _("Contract %(order)s is already cancelled.", order=order.name)
+                )
+            if order.expo_contract_state == "quotation":
+                raise UserError(
+                    _(
+                        "%(order)s is not signed yet: cancel the quotation instead.",
+                        order=order.name,
+                    )
+                )
+            if order.state != "sale":
+                raise UserError(
+                    _(
+                        "%(order)s is signed online but its deposit is not paid, "
+                        "so it is still a quotation: cancel the quotation instead; "
+                        "its booths go back to the floor.",
+                        order=order.name,
+                    )
+                )
 
     # amounts of the contract, in its currency
     def _expo_deposit_percent(self):
@@ -318,122 +353,3 @@ class ExpoContractMixin(models.AbstractModel):
             order.message_post(
                 body=_("Deposit paid: the contract is confirmed and its booths sold.")
             )
-
-    # the scheduled job: unpaid deposits, balances, overdue invoices
-    @api.model
-    def _cron_expo_contracts(self):
-        """Release the contracts whose deposit stayed unpaid, invoice the
-        balances due and remind overdue invoices; return the three counts. A
-        contract that fails is logged and left for the next run."""
-        today = fields.Date.context_today(self)
-        unpaid_domain = [
-            ("expo_contract_state", "=", "signed"),
-            ("expo_deposit_due", "<", today),
-        ]
-        balance_domain = [
-            ("expo_contract_state", "=", "confirmed"),
-            ("expo_balance_invoice_on", "<=", today),
-        ]
-        # a few contracts a day change step: no batching needed
-        released = sum(
-            self._expo_run_one(order, "_expo_release_unpaid_deposit")
-            for order in self.search(unpaid_domain)
-        )
-        invoiced = sum(
-            self._expo_run_one(order, "_expo_invoice_balance")
-            for order in self.search(balance_domain)
-        )
-        reminded = self.env["account.move"]._expo_remind_overdue()
-        return released, invoiced, reminded
-
-    @api.model
-    def _expo_run_one(self, order, method):
-        """Run a contract step in a savepoint of its own; 0 when it fails."""
-        try:
-            with self.env.cr.savepoint():
-                return getattr(order.with_company(order.company_id), method)()
-        except (UserError, ValidationError) as error:
-            _logger.warning("Contract %s: %s skipped: %s", order.name, method, error)
-            return 0
-
-    def _expo_release_unpaid_deposit(self):
-        """Give back the booths of a contract whose deposit was not paid in time:
-        the deposit is credited, the order cancelled, the opportunity moved back
-        with an activity; the waiting list is offered the booths. 1 if done."""
-        self.ensure_one()
-        order = self._expo_lock(skip_locked=True)
-        if not order or order.expo_contract_state != "signed":
-            return 0
-        deposits = order._expo_deposit_invoices()
-        if any(move.payment_state != "not_paid" for move in deposits):
-            return 0  # partly paid: the reminders follow it up
-        today = fields.Date.context_today(self)
-        if deposits:
-            ref = _("Deposit unpaid: %(order)s released", order=order.name)
-            deposits._reverse_moves(
-                [
-                    {"ref": ref, "invoice_date": today, "date": today}
-                    for _move in deposits
-                ],
-                cancel=True,
-            )
-        lead = order.opportunity_id
-        note = _(
-            "The deposit of %(order)s was due on %(date)s and is unpaid: its booths "
-            "went back to the floor and the waiting list.",
-            order=order.name,
-            date=fields.Date.to_string(order.expo_deposit_due),
-        )
-        if lead:
-            self._expo_move_lead_back(lead)
-            lead._expo_schedule_todo(_("Deposit unpaid: space released"), note)
-        order.write({"expo_released_on": today})
-        order.with_context(disable_cancel_warning=True)._action_cancel()
-        order.message_post(body=note)
-        return 1
-
-    @api.model
-    def _expo_move_lead_back(self, lead):
-        """A won opportunity goes back to the last stage before won."""
-        if not lead.stage_id.is_won:
-            return
-        stage = self.env["crm.stage"].search(
-            [
-                ("is_won", "=", False),
-                ("team_id", "in", [lead.team_id.id, False]),
-            ],
-            order="sequence desc, id desc",
-            limit=1,
-        )
-        if stage:
-            lead.write({"stage_id": stage.id})
-
-    def _expo_invoice_balance(self):
-        """The balance invoice (final, down payments deducted), due on schedule.
-        1 if done."""
-        self.ensure_one()
-        order = self._expo_lock(skip_locked=True)
-        if not order or order.expo_contract_state != "confirmed":
-            return 0
-        invoices = order.with_context(
-            raise_if_nothing_to_invoice=False
-        )._create_invoices(final=True)
-        if not invoices:
-            return 0
-        self._expo_post_on_schedule(invoices.sudo(), order.expo_balance_due)
-        order.write({"expo_balance_invoice_id": invoices[:1].id})
-        order._expo_link_contract_lines()
-        return 1
-
-    def action_expo_invoice_balance(self):
-        """Invoice the balance now, before its scheduled day."""
-        for order in self:
-            if order.expo_contract_state != "confirmed":
-                raise UserError(
-                    _(
-                        "Only a contract whose deposit is paid gets its balance "
-                        "invoiced (%(order)s).",
-                        order=order.name,
-                    )
-                )
-            order._expo_invoice_balance()

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 # amounts refreshed from invoices: amount_<kind> for each product kind, and totals
 AMOUNT_FIELDS = (
@@ -17,7 +17,8 @@ AMOUNT_FIELDS = (
 class ExpoInvoicedAmountsMixin(models.AbstractModel):
     """What was invoiced and paid for a participation, by kind of product, read
     from the posted customer invoices and credit notes of its sale lines; nobody
-    types them (on expo.participation)."""
+    types them (on expo.participation). The invoices and payments behind them
+    open from the participation's smart buttons."""
 
     _name = "expo.invoiced.amounts.mixin"
     _description = "Exhibition Invoiced Amounts"
@@ -35,6 +36,56 @@ class ExpoInvoicedAmountsMixin(models.AbstractModel):
         "participation, in the company currency at the invoice date.",
     )
     amount_paid = fields.Monetary("Paid", readonly=True)
+
+    # the documents behind them (smart buttons); payments only for invoicing users
+    invoice_ids = fields.Many2many(
+        "account.move", compute="_compute_invoice_ids", string="Invoices"
+    )
+    invoice_count = fields.Integer(compute="_compute_invoice_ids")
+    payment_count = fields.Integer(
+        compute="_compute_payment_count",
+        groups="account.group_account_invoice",
+    )
+
+    @api.depends("sale_line_ids")
+    def _compute_invoice_ids(self):
+        """Customer invoices and credit notes of the participation's order lines,
+        those the user may read."""
+        Move = self.env["account.move"]
+        for participation in self:
+            lines = participation.sale_line_ids
+            participation.invoice_ids = (
+                Move.search(
+                    [
+                        ("line_ids.sale_line_ids", "in", lines.ids),
+                        ("move_type", "in", ("out_invoice", "out_refund")),
+                    ]
+                )
+                if lines
+                else Move
+            )
+            participation.invoice_count = len(participation.invoice_ids)
+
+    def _compute_payment_count(self):
+        for participation in self:
+            participation.payment_count = len(
+                participation.invoice_ids._get_reconciled_payments()
+            )
+
+    def action_expo_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", self.invoice_ids.ids)]
+        action["context"] = {"create": False, "default_move_type": "out_invoice"}
+        return action
+
+    def action_expo_view_payments(self):
+        self.ensure_one()
+        return self.invoice_ids._get_reconciled_payments()._get_records_action(
+            name=_("Payments"), context={"create": False}
+        )
 
     def _refresh_amounts(self):
         """Amounts by kind, invoiced and paid, from the posted customer invoices and

@@ -142,14 +142,12 @@ class ExpoParticipation(models.Model):
         readonly=True,
     )
 
-    # documents behind it (smart buttons); payments only for invoicing users
-    invoice_ids = fields.Many2many(
-        "account.move", compute="_compute_invoice_ids", string="Invoices"
-    )
-    invoice_count = fields.Integer(compute="_compute_invoice_ids")
-    payment_count = fields.Integer(
-        compute="_compute_payment_count",
-        groups="account.group_account_invoice",
+    # documents behind it (smart buttons; invoices and payments in the mixin)
+    has_contract = fields.Boolean(
+        "Under Contract",
+        compute="_compute_has_contract",
+        help="A confirmed space contract commits the customer: it is cancelled or "
+        "reduced with Cancel or Reduce, which settles the schedule's penalty.",
     )
 
     _sql_constraints = [
@@ -188,29 +186,11 @@ class ExpoParticipation(models.Model):
         for participation in self:
             participation.user_id = participation.partner_id.user_id or user
 
-    @api.depends("sale_line_ids")
-    def _compute_invoice_ids(self):
-        """Customer invoices and credit notes of the participation's order lines,
-        those the user may read."""
-        Move = self.env["account.move"]
+    @api.depends("sale_order_ids.expo_contract_state", "sale_order_ids.state")
+    def _compute_has_contract(self):
         for participation in self:
-            lines = participation.sale_line_ids
-            participation.invoice_ids = (
-                Move.search(
-                    [
-                        ("line_ids.sale_line_ids", "in", lines.ids),
-                        ("move_type", "in", ("out_invoice", "out_refund")),
-                    ]
-                )
-                if lines
-                else Move
-            )
-            participation.invoice_count = len(participation.invoice_ids)
-
-    def _compute_payment_count(self):
-        for participation in self:
-            participation.payment_count = len(
-                participation.invoice_ids._get_reconciled_payments()
+            participation.has_contract = bool(
+                participation.sudo().sale_order_ids._expo_signed_contracts()
             )
 
     @api.depends("partner_id", "event_id", "role_id")
@@ -278,6 +258,15 @@ class ExpoParticipation(models.Model):
 
     # status and the documents behind it
     def action_expo_cancel(self):
+        contracted = self.filtered("has_contract")
+        if contracted:
+            raise UserError(
+                _(
+                    "%(participation)s is under a signed contract: use Cancel or "
+                    "Reduce, which settles the penalty of the schedule.",
+                    participation=contracted[0].display_name,
+                )
+            )
         self.filtered(lambda p: p.state in ("planned", "confirmed")).write(
             {"state": "cancelled"}
         )
@@ -289,21 +278,6 @@ class ExpoParticipation(models.Model):
                 _("A customer can miss an edition only once the edition has started.")
             )
         self.filtered(lambda p: p.state == "confirmed").write({"state": "no_show"})
-
-    def action_expo_view_invoices(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "account.action_move_out_invoice_type"
-        )
-        action["domain"] = [("id", "in", self.invoice_ids.ids)]
-        action["context"] = {"create": False, "default_move_type": "out_invoice"}
-        return action
-
-    def action_expo_view_payments(self):
-        self.ensure_one()
-        return self.invoice_ids._get_reconciled_payments()._get_records_action(
-            name=_("Payments"), context={"create": False}
-        )
 
     def action_expo_view_opportunity(self):
         self.ensure_one()

@@ -225,3 +225,31 @@ class TestContractLifecycle(ExpoContractCommon):
         self.assertNotEqual(relationship.last_event_id, self.edition_next)
         # 30 % invoiced at signing, 10 % kept as the penalty: 20 % credited
         self.assertAlmostEqual(value_signed - relationship.economic_value, 1080.0, 2)
+
+    def test_a_contract_is_cancelled_with_its_penalty_only(self):
+        """Under a confirmed contract the plain Cancel is refused: Cancel or
+        Reduce settles the penalty. Signed online, deposit unpaid, the quotation
+        itself is cancelled."""
+        self._contract(self.a1)
+        participation = self._participation()
+        self.assertTrue(participation.has_contract)
+        with self.assertRaisesRegex(UserError, "Cancel or Reduce"):
+            participation.action_expo_cancel()
+        self.assertEqual(participation.state, "confirmed")
+
+        online = self._contract(self.a2, confirm=False, partner=self.studio)
+        online.sudo().write(
+            {
+                "signed_by": "Studio Buyer",
+                "signed_on": fields.Datetime.now(),
+                "signature": "R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=",
+            }
+        )
+        studio = self._participation(self.studio)
+        self.assertTrue(studio.has_contract)
+        with self.assertRaisesRegex(UserError, "cancel the quotation instead"):
+            self._change(studio, "cancel", 200)
+        online._action_cancel()
+        self.assertFalse(studio.has_contract)
+        self.assertEqual(studio.state, "cancelled")
+        self.assertEqual(self.a2.expo_sale_state, "available")

@@ -67,10 +67,7 @@ class ExpoContractChangeWizard(models.TransientModel):
 
     @api.model
     def _contract_orders(self, participation):
-        return participation.sudo().sale_order_ids.filtered(
-            lambda order: order.expo_contract_state
-            in ("signed", "confirmed", "balance_invoiced")
-        )
+        return participation.sudo().sale_order_ids._expo_live_contracts()
 
     @api.depends("participation_id")
     def _compute_allowed_order_ids(self):
@@ -129,7 +126,10 @@ class ExpoContractChangeWizard(models.TransientModel):
             values.get("participation_id") or self.env.context.get("active_id")
         )
         if participation:
-            orders = self._contract_orders(participation)
+            signed = participation.sudo().sale_order_ids._expo_signed_contracts()
+            orders = signed._expo_live_contracts()
+            if signed and not orders:
+                signed[:1]._expo_check_changeable()
             if not orders:
                 raise UserError(
                     _(
