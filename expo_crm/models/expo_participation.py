@@ -146,7 +146,7 @@ class ExpoParticipation(models.Model):
     has_contract = fields.Boolean(
         "Under Contract",
         compute="_compute_has_contract",
-        help="A confirmed space contract commits the customer: it is cancelled or "
+        help="A signed space contract commits the customer: it is cancelled or "
         "reduced with Cancel or Reduce, which settles the schedule's penalty.",
     )
 

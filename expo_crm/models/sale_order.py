@@ -126,9 +126,7 @@ class SaleOrder(models.Model):
         signed._expo_free_floor()
         self.filtered(
             lambda order: order.state == "draft" and order.expo_signed_on
-        ).write(
-            {"expo_signed_on": False, "expo_deposit_due": False}
-        )
+        ).write({"expo_signed_on": False, "expo_deposit_due": False})
         return res
 
     def action_confirm(self):
