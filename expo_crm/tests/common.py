@@ -1,10 +1,23 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, timedelta
 
-from odoo import Command, models
-from odoo.tests import TransactionCase
+from odoo import Command, http, models
+from odoo.tests import HttpCase, TransactionCase
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+class ExpoHttpCase(HttpCase):
+    """A browser test whose server has read every addon's manifest before the
+    browser sends its requests in parallel. The web server reads them all on its
+    first static file; CPython 3.11 may then fail with "AST constructor recursion
+    depth mismatch" when another request thread parses Python at the same moment
+    (cpython issue 106905)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.addons_with_statics = http.root.statics
 
 
 class ExpoCrmCommon(TransactionCase):

@@ -1,9 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import ExpoHttpCase
 
 
 @tagged("post_install", "-at_install", "expo_browser")
-class TestClickEverywhere(HttpCase):
+class TestClickEverywhere(ExpoHttpCase):
     """Odoo's click bot opens every menu of the CRM app (ours under Exhibitions, and
     Reporting and Configuration), switches every view and applies every filter: no
     view of ours may break the web client."""

@@ -2,11 +2,13 @@
 from datetime import datetime, timedelta
 
 from odoo import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import ExpoHttpCase
 
 
 @tagged("post_install", "-at_install", "expo_browser")
-class TestExpoCrmContractUi(HttpCase):
+class TestExpoCrmContractUi(ExpoHttpCase):
     """The exhibitor signs its space contract in the portal and pays the deposit
     with Odoo's demo payment provider (installed in the test database)."""
 

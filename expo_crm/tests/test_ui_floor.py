@@ -2,11 +2,13 @@
 from datetime import datetime
 
 from odoo import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import ExpoHttpCase
 
 
 @tagged("post_install", "-at_install", "expo_browser")
-class TestExpoCrmFloorUi(HttpCase):
+class TestExpoCrmFloorUi(ExpoHttpCase):
     """Selling the floor in the browser: preferences, the space draw, the waiting
     list."""
 

@@ -1,11 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import ExpoHttpCase
 
 
 @tagged("post_install", "-at_install", "expo_browser")
-class TestExpoCrmSalesUi(HttpCase):
+class TestExpoCrmSalesUi(ExpoHttpCase):
     """The sales flows of the exhibition team, in the browser."""
 
     @classmethod

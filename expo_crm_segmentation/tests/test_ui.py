@@ -1,13 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.expo_crm.tests.common import ExpoHttpCase
 
 from .common import SegmentationCommon
 
 
 @tagged("post_install", "-at_install", "expo_browser")
-class TestSegmentationUi(HttpCase, SegmentationCommon):
+class TestSegmentationUi(ExpoHttpCase, SegmentationCommon):
     """In the browser, a marketing user reads the value tier dashboard and drills
     into a tier.
 

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.expo_crm.tests.common import ExpoHttpCase
 
 from .common import ExpoSurveyCommon
 
@@ -92,7 +94,7 @@ class TestCampaignLifecycle(SurveyLifecycleCommon):
 
 
 @tagged("expo_browser", "post_install", "-at_install")
-class TestCampaignLinks(HttpCase, SurveyLifecycleCommon):
+class TestCampaignLinks(ExpoHttpCase, SurveyLifecycleCommon):
     """Through the website: a closed campaign's links answer nothing, a completed
     invitation is not taken again, and out-of-scale NPS values are refused."""
 

@@ -1,11 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.expo_crm.tests.common import ExpoHttpCase
 
 from .common import ExpoSurveyCommon
 
 
 @tagged("expo_browser", "post_install", "-at_install")
-class TestSurveyTokenAccess(HttpCase, ExpoSurveyCommon):
+class TestSurveyTokenAccess(ExpoHttpCase, ExpoSurveyCommon):
     """Through the website, respondent A's personal link shows A's invitation and
     never B's answers."""
 

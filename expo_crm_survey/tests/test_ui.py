@@ -1,11 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.expo_crm.tests.common import ExpoHttpCase
 
 from .common import ExpoSurveyCommon
 
 
 @tagged("post_install", "-at_install", "expo_browser")
-class TestSurveyUi(HttpCase, ExpoSurveyCommon):
+class TestSurveyUi(ExpoHttpCase, ExpoSurveyCommon):
     """In the browser, a marketing manager sends the exhibitors' survey of an
     edition, an exhibitor answers it through its personal link, and the manager
     reads the NPS and the follow-up the answer scheduled."""
