@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from ..tools import check_computed_not_written
+from ..tools import check_computed_not_written, drop_unindexed_field_indexes
 
 LIFECYCLE_STAGES = [
     ("cultivation", "Cultivation"),
@@ -65,6 +65,7 @@ class ResPartner(models.Model):
         string="Lifecycle Stage",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Stage of the customer relationship with the current company's "
         "series: cultivation (prospect, not yet taken part), confirmation (took "
@@ -78,6 +79,7 @@ class ResPartner(models.Model):
         "Economic Value",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Amounts invoiced by the current company over the configured window of "
         "editions of each of its series, in its currency at the invoice dates. "
@@ -118,6 +120,7 @@ class ResPartner(models.Model):
         "Relationship Profit",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Of the customer across every series of the current company: economic "
         "value plus ratings in money, minus relationship costs. A series' profit in "
@@ -210,6 +213,13 @@ class ResPartner(models.Model):
         """The summary the refresh writes in bulk: of the overrides of ``write``,
         only the ones above react, and only to people writing these fields."""
         return self._expo_computed_fields()
+
+    def init(self):
+        result = super().init()
+        # set for nearly every customer, a "not null" index (Odoo's default for
+        # company-dependent fields) selects nothing and slows each bulk write
+        drop_unindexed_field_indexes(self, sorted(self._expo_bulk_fields()))
+        return result
 
     def _expo_check_computed_values(self, vals_list):
         """Refuse the computed fields in ``vals_list``; while partners are
