@@ -42,7 +42,7 @@ class ResPartner(models.Model):
             )
         )
         relationships = partners._expo_read_relationship_summaries()
-        with_roles = set(partners.filtered("expo_role_ids").ids)
+        with_roles = partners._expo_with_role_ids()
         companies = self.env["res.company"].search([])
         rules = {company.id: company._expo_value_rules() for company in companies}
         values_by_company = defaultdict(dict)
@@ -69,6 +69,28 @@ class ResPartner(models.Model):
             write_computed_values(
                 company_partners, only_changed_values(company_partners, values_by_id)
             )
+
+    def _expo_with_role_ids(self):
+        """Ids of these partners holding an exhibition role (archived roles left
+        out, as reading ``expo_role_ids`` does), in one query: records with
+        their roles would cost more than the summaries."""
+        field = self._fields["expo_role_ids"]
+        self.flush_model(["expo_role_ids"])
+        roles = self.env["expo.role"]._search([])
+        return {
+            partner_id
+            for [partner_id] in self.env.execute_query(
+                SQL(
+                    "SELECT DISTINCT %s FROM %s WHERE %s IN %s AND %s IN %s",
+                    SQL.identifier(field.column1),
+                    SQL.identifier(field.relation),
+                    SQL.identifier(field.column1),
+                    tuple(self.ids),
+                    SQL.identifier(field.column2),
+                    roles.subselect(),
+                )
+            )
+        }
 
     def _expo_read_relationship_summaries(self):
         """{partner id: {company id: [RelationshipSummary]}} of these partners'
