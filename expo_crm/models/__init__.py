@@ -12,6 +12,7 @@ from . import expo_contract_mixin
 from . import expo_participation
 from . import event_event
 from . import res_partner
+from . import res_partner_summary
 from . import product_template
 from . import sale_order
 from . import expo_contract_change

@@ -357,21 +357,29 @@ class ExpoRelationship(models.Model):
     def _refresh_target_ids(self):
         """Ids of every partner with participations or relationships, and of the
         prospects (partners holding exhibition roles, summarized in
-        cultivation)."""
-        participants = (
-            self.env["expo.participation"].sudo()._read_group([], ["partner_id"])
-        )
-        related = self.sudo()._read_group([], ["partner_id"])
-        prospects = (
-            self.env["res.partner"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("expo_role_ids", "!=", False)])
-        )
-        return sorted(
-            {partner.id for [partner] in participants + related}
-            | set(prospects.commercial_partner_id.ids)
-        )
+        cultivation). Read as plain ids: records of the whole population would
+        cost more than the run's first batches."""
+        sources = [
+            (self.env["expo.participation"].sudo(), [], "partner_id"),
+            (self.sudo(), [], "partner_id"),
+            (
+                self.env["res.partner"].sudo().with_context(active_test=False),
+                [("expo_role_ids", "!=", False)],
+                "commercial_partner_id",
+            ),
+        ]
+        ids = set()
+        for model, domain, fname in sources:
+            query = model._search(domain)
+            column = model._field_to_sql(query.table, fname, query)
+            ids.update(
+                partner_id
+                for [partner_id] in self.env.execute_query(
+                    query.select(SQL("DISTINCT %s", column))
+                )
+                if partner_id
+            )
+        return sorted(ids)
 
     @api.model
     def _request_refresh(self):

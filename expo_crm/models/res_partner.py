@@ -1,15 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
-
 from odoo import api, fields, models
-from odoo.tools import SQL
 
-from ..rules.value import COST_FIELDS, RelationshipSummary, partner_summary
-from ..tools import (
-    check_computed_not_written,
-    only_changed_values,
-    write_computed_values,
-)
+from ..tools import check_computed_not_written, drop_unindexed_field_indexes
 
 LIFECYCLE_STAGES = [
     ("cultivation", "Cultivation"),
@@ -73,6 +65,7 @@ class ResPartner(models.Model):
         string="Lifecycle Stage",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Stage of the customer relationship with the current company's "
         "series: cultivation (prospect, not yet taken part), confirmation (took "
@@ -86,6 +79,7 @@ class ResPartner(models.Model):
         "Economic Value",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Amounts invoiced by the current company over the configured window of "
         "editions of each of its series, in its currency at the invoice dates. "
@@ -126,6 +120,7 @@ class ResPartner(models.Model):
         "Relationship Profit",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Of the customer across every series of the current company: economic "
         "value plus ratings in money, minus relationship costs. A series' profit in "
@@ -219,6 +214,13 @@ class ResPartner(models.Model):
         only the ones above react, and only to people writing these fields."""
         return self._expo_computed_fields()
 
+    def init(self):
+        result = super().init()
+        # set for nearly every customer, a "not null" index (Odoo's default for
+        # company-dependent fields) selects nothing and slows each bulk write
+        drop_unindexed_field_indexes(self, sorted(self._expo_bulk_fields()))
+        return result
+
     def _expo_check_computed_values(self, vals_list):
         """Refuse the computed fields in ``vals_list``; while partners are
         merged, leave them out (the merged partner's figures are recomputed)."""
@@ -301,92 +303,3 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", partner.id)]
         action["context"] = {"default_partner_id": partner.id}
         return action
-
-    # ------------------------------------------------------------------
-    # Summary of the relationships, per company
-    # ------------------------------------------------------------------
-
-    def _expo_refresh_summary(self):
-        """Write these partners' lifecycle stage, economic value and relationship
-        profit in each company, from that company's relationships
-        (``rules.value.partner_summary``), where they changed.
-
-        A partner is summarized in the companies of its relationships and in the
-        companies it belongs to (its own, or every company for a partner shared
-        by all), so that a prospect holding exhibition roles shows in
-        cultivation and its ratings count in every company that sees it."""
-        if not self.env.su:
-            self.sudo()._expo_refresh_summary()
-            return
-        # only this column: reading the field would fetch every partner column
-        self.fetch(["commercial_partner_id"])
-        partners = self.commercial_partner_id
-        if not partners:
-            return
-        # plain rows: a refresh summarizes thousands of partners
-        self.flush_model(["company_id", "expo_role_ids", *EXPO_RATING_FIELDS])
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT id, company_id, %s FROM res_partner WHERE id IN %s",
-                SQL(", ").join(map(SQL.identifier, EXPO_RATING_FIELDS)),
-                tuple(partners.ids),
-            )
-        )
-        relationships = partners._expo_read_relationship_summaries()
-        with_roles = set(partners.filtered("expo_role_ids").ids)
-        companies = self.env["res.company"].search([])
-        rules = {company.id: company._expo_value_rules() for company in companies}
-        values_by_company = defaultdict(dict)
-        for partner_id, company_id, *ratings in rows:
-            rating_points = sum(int(rating or 0) for rating in ratings)
-            by_company = relationships.get(partner_id, {})
-            summarized = set(by_company) | (
-                {company_id} if company_id else set(companies.ids)
-            )
-            for summary_company_id in summarized:
-                facts = by_company.get(summary_company_id, [])
-                summary = partner_summary(
-                    rules[summary_company_id],
-                    rating_points,
-                    facts,
-                    not facts and partner_id in with_roles,
-                )
-                values_by_company[summary_company_id][partner_id] = {
-                    f"expo_{key}": summary_value
-                    for key, summary_value in summary.items()
-                }
-        for company_id, values_by_id in values_by_company.items():
-            company_partners = self.with_company(company_id)
-            write_computed_values(
-                company_partners, only_changed_values(company_partners, values_by_id)
-            )
-
-    def _expo_read_relationship_summaries(self):
-        """{partner id: {company id: [RelationshipSummary]}} of these partners'
-        relationships, in one query."""
-        self.env["expo.relationship"].flush_model(
-            ["partner_id", "company_id", "lifecycle_stage", "economic_value"]
-            + ["last_event_id", *COST_FIELDS]
-        )
-        self.env["event.event"].flush_model(["date_begin"])
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT rel.partner_id, rel.company_id, rel.id, rel.lifecycle_stage,
-                       COALESCE(rel.economic_value, 0),
-                       COALESCE(rel.initial_cost, 0)
-                       + COALESCE(rel.maintenance_cost, 0)
-                       + COALESCE(rel.termination_cost, 0),
-                       last_event.date_begin
-                  FROM expo_relationship rel
-                  LEFT JOIN event_event last_event
-                         ON last_event.id = rel.last_event_id
-                 WHERE rel.partner_id IN %s
-                """,
-                tuple(self.ids),
-            )
-        )
-        by_partner = defaultdict(lambda: defaultdict(list))
-        for partner_id, company_id, *facts in rows:
-            by_partner[partner_id][company_id].append(RelationshipSummary(*facts))
-        return by_partner

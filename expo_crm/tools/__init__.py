@@ -1,5 +1,6 @@
 from .bulk_write import (
     create_computed_records,
+    drop_unindexed_field_indexes,
     only_changed_values,
     write_computed_values,
 )

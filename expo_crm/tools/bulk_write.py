@@ -4,6 +4,7 @@ from collections import defaultdict
 from odoo import models
 from odoo.models import BaseModel
 from odoo.tools import SQL, split_every
+from odoo.tools.sql import drop_index, make_index_name
 
 BULK_WRITE_BATCH_SIZE = 1000
 # automated action triggers that react to a record's creation or change
@@ -45,6 +46,16 @@ def _watched_by_automations(model):
             limit=1,
         )
     )
+
+
+def drop_unindexed_field_indexes(model, fnames):
+    """Drop the column indexes of ``fnames`` that ``model`` declares without
+    one (``index=False``): Odoo keeps an index a field stops asking for. A
+    column the jobs rewrite for every customer pays for each of its indexes
+    on every write."""
+    for fname in fnames:
+        if not model._fields[fname].index:
+            drop_index(model.env.cr, make_index_name(model._table, fname), model._table)
 
 
 def write_computed_values(model, values_by_id):

@@ -196,7 +196,10 @@ class ExpoSegmentEngine(models.AbstractModel):
         drawn now when there are none. The segments are the company's own
         (company-dependent), read and written in its environment."""
         self = self.with_company(company)
-        partners = partners.with_env(self.env).commercial_partner_id
+        # only this column: reading the field would fetch every partner column
+        partners = partners.with_env(self.env)
+        partners.fetch(["commercial_partner_id"])
+        partners = partners.commercial_partner_id
         if thresholds is None:
             thresholds = self._last_thresholds(company) or self._thresholds(company)
         rules = company._expo_segmentation_rules()

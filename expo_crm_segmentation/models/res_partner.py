@@ -93,6 +93,7 @@ class ResPartner(models.Model):
         "Editions Since Last",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Past editions of its series held since the customer last took part "
         "(0 = took part in the latest one).",
@@ -101,6 +102,7 @@ class ResPartner(models.Model):
         "Editions in Window",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Editions taken part in among the last editions of each series (RFM "
         "window in Settings).",
@@ -109,6 +111,7 @@ class ResPartner(models.Model):
         "Invoiced in Window",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Invoiced amounts of the participations in the RFM window, in the "
         "company's currency.",
@@ -118,6 +121,7 @@ class ResPartner(models.Model):
         "Recency Score",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
     )
     expo_rfm_frequency_score = fields.Selection(
@@ -125,6 +129,7 @@ class ResPartner(models.Model):
         "Frequency Score",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
     )
     expo_rfm_monetary_score = fields.Selection(
@@ -132,12 +137,14 @@ class ResPartner(models.Model):
         "Monetary Score",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
     )
     expo_rfm_cell = fields.Char(
         "RFM Cell",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Recency, frequency and monetary scores (1-5 by quintile of the "
         "company's customers), e.g. 545.",
@@ -149,6 +156,7 @@ class ResPartner(models.Model):
         "Pareto Class",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="A: the smallest set of customers making 80 % of the company's economic "
         "value; B: the next 15 %; C: the rest (shares in Settings).",
@@ -158,6 +166,7 @@ class ResPartner(models.Model):
         "Value Tier",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Strategic: class A, regular and not weakening. Key: class A or B. "
         "Transactional: the others. Risk: relationship profit below the risk limit.",
@@ -179,6 +188,7 @@ class ResPartner(models.Model):
         "Loyalty (Dick & Basu)",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Relative attitude (latest satisfaction, NPS and intents) crossed with "
         "repeat patronage (editions taken part in, next edition booked).",
@@ -188,6 +198,7 @@ class ResPartner(models.Model):
         "Profit Loyalty (Reinartz & Kumar)",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="Repeat patronage crossed with relationship profit.",
     )
@@ -196,6 +207,7 @@ class ResPartner(models.Model):
         "Satisfaction (Brandt)",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="From the latest feedback: satisfaction index, intent to recommend "
         "(or NPS) and intent to rebook.",
@@ -227,6 +239,7 @@ class ResPartner(models.Model):
         "Churn Risk",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
     )
     expo_churn_reasons = fields.Text(
@@ -240,6 +253,7 @@ class ResPartner(models.Model):
         "Churn Reason Data",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="The churn reasons as codes and parameters (JSON), shown as sentences "
         "in the reader's language by Churn Reasons.",
@@ -250,6 +264,7 @@ class ResPartner(models.Model):
         "Segmented On",
         readonly=True,
         company_dependent=True,
+        index=False,
         groups="base.group_user",
         help="When the company's segmentation run last recomputed the customer; "
         "empty for a partner outside its segmented population.",
