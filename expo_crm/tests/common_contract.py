@@ -8,6 +8,9 @@ from odoo import Command, fields
 
 from .common import ExpoFloorCommon
 
+# a 1 x 1 picture: what the portal's signature pad sends
+SIGNATURE = "R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs="
+
 
 class ExpoContractCommon(ExpoFloorCommon):
     @classmethod
@@ -50,6 +53,16 @@ class ExpoContractCommon(ExpoFloorCommon):
             event=self.edition_next,
             currency=currency,
             confirm=confirm,
+        )
+
+    def _sign_online(self, order, signer="Gallery Buyer"):
+        """What the portal writes when the exhibitor signs the quotation."""
+        order.sudo().write(
+            {
+                "signed_by": signer,
+                "signed_on": fields.Datetime.now(),
+                "signature": SIGNATURE,
+            }
         )
 
     def _participation(self, partner=None):

@@ -14,9 +14,6 @@ from odoo.addons.account_payment.tests.common import AccountPaymentCommon
 
 from .common_contract import ExpoContractCommon
 
-# a 1 x 1 picture: what the portal's signature pad sends
-SIGNATURE = "R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs="
-
 
 @tagged("post_install", "-at_install")
 class TestContract(ExpoContractCommon):
@@ -238,16 +235,6 @@ class TestContractPrepayment(ExpoContractCommon, AccountPaymentCommon):
         self._check_paid_online(order)
 
     # signed in the portal, the deposit still to pay
-    def _sign_online(self, order):
-        """What the portal writes when the exhibitor signs the quotation."""
-        order.sudo().write(
-            {
-                "signed_by": "Gallery Buyer",
-                "signed_on": fields.Datetime.now(),
-                "signature": SIGNATURE,
-            }
-        )
-
     def test_signed_online_reserves_then_the_payment_sells(self):
         rival = self._contract(self.a1, confirm=False, partner=self.studio)
         order = self._contract(self.a1, confirm=False)

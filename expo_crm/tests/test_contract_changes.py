@@ -238,13 +238,7 @@ class TestContractLifecycle(ExpoContractCommon):
         self.assertEqual(participation.state, "confirmed")
 
         online = self._contract(self.a2, confirm=False, partner=self.studio)
-        online.sudo().write(
-            {
-                "signed_by": "Studio Buyer",
-                "signed_on": fields.Datetime.now(),
-                "signature": "R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=",
-            }
-        )
+        self._sign_online(online, signer="Studio Buyer")
         studio = self._participation(self.studio)
         self.assertTrue(studio.has_contract)
         with self.assertRaisesRegex(UserError, "cancel the quotation instead"):
