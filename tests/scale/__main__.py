@@ -1,10 +1,11 @@
 """Command line of the scale generator and benchmark (``setup/expo generate|bench``).
 
-python -m tests.scale -c ODOO_CONF generate SIZE --db NAME [--seed N]
+python -m tests.scale -c ODOO_CONF generate SIZE --db NAME [--seed N] [--orm-invoices N]
 python -m tests.scale -c ODOO_CONF bench --db NAME [--only full,...] [--out DIR]
 """
 
 import argparse
+import dataclasses
 import json
 import sys
 from contextlib import closing
@@ -31,7 +32,10 @@ def cmd_generate(args):
     registry = _env(args.config, args.db)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        summary = generator.generate(env, args.size, seed=args.seed, commit=True)
+        size = generator.SIZES[args.size]
+        if args.orm_invoices is not None:
+            size = dataclasses.replace(size, orm_invoices=args.orm_invoices)
+        summary = generator.generate(env, size, seed=args.seed, commit=True)
         cr.commit()
     _vacuum(args.db, generator.BULK_TABLES)
     print(f"[generate] vacuumed {', '.join(generator.BULK_TABLES)}", flush=True)
@@ -84,6 +88,12 @@ def main(argv=None):
     gen.add_argument("size", choices=sorted(generator.SIZES))
     gen.add_argument("--db", required=True)
     gen.add_argument("--seed", type=int, default=2026)
+    gen.add_argument(
+        "--orm-invoices",
+        type=int,
+        help="invoice this many of the most recent participations through the "
+        "ORM instead of the size's number (0: all amounts in bulk)",
+    )
     gen.set_defaults(func=cmd_generate)
     bench = sub.add_parser("bench", help="measure on a generated database")
     bench.add_argument("--db", required=True)
