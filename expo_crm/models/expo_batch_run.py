@@ -184,12 +184,10 @@ class ExpoBatchRun(models.Model):
         run = self._current(job, company, prepare)
         if not run:
             return 0, 0
-        remaining_ids = run._remaining_ids()
-        batch = remaining_ids[:batch_size]
+        batch, remaining = run._next_batch_ids(batch_size)
         partners = self.env["res.partner"].browse(batch)
         retries = self._retrying(run, lambda: recompute(run, partners))
         run = run.browse(run.id)  # the transaction may have been tried again
-        remaining = len(remaining_ids) - len(batch)
         values = {
             "done_count": run.done_count + len(batch),
             "batch_count": run.batch_count + 1,
@@ -260,11 +258,46 @@ class ExpoBatchRun(models.Model):
             }
         )
 
-    def _remaining_ids(self):
-        """Ids of the run's partners after its cursor, read from the column:
-        reading the field would copy the whole list for each batch."""
+    def _next_batch_ids(self, batch_size):
+        """(ids of the next ``batch_size`` partners after the run's cursor, how
+        many follow them).
+
+        The run's ids are sorted and ``done_count`` of them precede the cursor,
+        so the batch is sliced from the column by PostgreSQL: a run over
+        100,000 customers would otherwise decode the whole list for each of
+        its batches. Should the count and the cursor disagree, the ids after
+        the cursor are read in full."""
         self.ensure_one()
-        self.flush_recordset(["target_ids", "cursor"])
+        self.flush_recordset(["target_ids", "cursor", "done_count"])
+        column = self._field_to_sql(self._table, "target_ids")
+        [[batch, before, total]] = self.env.execute_query(
+            SQL(
+                """
+                SELECT jsonb_path_query_array(
+                           %(ids)s, '$[$start to $end]',
+                           jsonb_build_object('start', done, 'end', done + %(size)s - 1)
+                       ),
+                       CASE WHEN done > 0 THEN %(ids)s -> (done - 1) END,
+                       COALESCE(jsonb_array_length(%(ids)s), 0)
+                  FROM expo_batch_run, COALESCE(done_count, 0) AS done
+                 WHERE id = %(id)s
+                """,
+                ids=column,
+                size=batch_size,
+                id=self.id,
+            )
+        )
+        batch = batch or []
+        if (before or 0) == self.cursor and all(
+            partner_id > self.cursor for partner_id in batch[:1]
+        ):
+            return batch, total - self.done_count - len(batch)
+        remaining_ids = self._remaining_ids()
+        return remaining_ids[:batch_size], max(len(remaining_ids) - batch_size, 0)
+
+    def _remaining_ids(self):
+        """Ids of the run's partners after its cursor, read from the column."""
+        self.ensure_one()
         [[target_ids]] = self.env.execute_query(
             SQL(
                 "SELECT %s FROM expo_batch_run WHERE id = %s",

@@ -28,6 +28,7 @@ from . import test_rules
 from . import test_bulk_write
 from . import test_tools
 from . import test_tracking
+from . import test_batch_run
 from . import test_space_draw_floors
 from . import test_contract_rules
 from . import test_contract
