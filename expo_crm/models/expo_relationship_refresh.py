@@ -35,6 +35,13 @@ REFRESHED_FIELDS = (
 )
 
 
+@functools.lru_cache(maxsize=100_000)
+def _decoded_json(text):
+    """The value of a JSON text, decoded once per distinct text for the
+    process: the refresh only compares these values, it never changes them."""
+    return json.loads(text)
+
+
 class ExpoRelationshipRefresh(models.AbstractModel):
     """Recomputes customers' relationships with the series from their
     participations: reads the history of a batch of customers with one grouped
@@ -129,8 +136,9 @@ class ExpoRelationshipRefresh(models.AbstractModel):
         gives them, in one query."""
         Relationship = self.env["expo.relationship"]
         Relationship.flush_model(["partner_id", "series_id", *REFRESHED_FIELDS])
-        # reasons read as text and decoded once per distinct text: relationships
-        # share few distinct reasons, and decoding each costs more than the query
+        # reasons read as text and decoded once per distinct text
+        # (``_decoded_json``): relationships share few distinct reasons, and
+        # decoding each costs more than the query
         json_fields = {
             fname
             for fname in REFRESHED_FIELDS
@@ -150,21 +158,23 @@ class ExpoRelationshipRefresh(models.AbstractModel):
                 tuple(partners.ids),
             )
         )
-        decode = functools.cache(json.loads)
-        return {
-            (partner_id, series_id): (
+        json_positions = [
+            position
+            for position, fname in enumerate(REFRESHED_FIELDS)
+            if fname in json_fields
+        ]
+        current = {}
+        for relationship_id, partner_id, series_id, *values in rows:
+            for position in json_positions:
+                if values[position] is not None:
+                    values[position] = _decoded_json(values[position])
+            if None in values:
+                values = [False if value is None else value for value in values]
+            current[partner_id, series_id] = (
                 relationship_id,
-                {
-                    fname: False
-                    if column is None
-                    else decode(column)
-                    if fname in json_fields
-                    else column
-                    for fname, column in zip(REFRESHED_FIELDS, columns_, strict=True)
-                },
+                dict(zip(REFRESHED_FIELDS, values, strict=True)),
             )
-            for relationship_id, partner_id, series_id, *columns_ in rows
-        }
+        return current
 
     @api.model
     def _read_participation_history(self, partners):
@@ -172,7 +182,9 @@ class ExpoRelationshipRefresh(models.AbstractModel):
         from one grouped query over their participations (PARTICIPATION_FIELDS of
         the rules' history). Money counts whatever the state (cancellation fees,
         refunds); the rest only for participations taken part in, and what earns
-        priority points only in the series' ranked roles."""
+        priority points only in the series' ranked roles. Sums come as float8:
+        the driver reads those natively, where each numeric is parsed in
+        Python."""
         self.env["expo.series"].flush_model(["ranked_role_ids"])
         self.env["expo.participation"].flush_model(PARTICIPATION_FIELDS)
         taken = SQL("p.state IN %s", TAKEN_PART_STATES)
@@ -182,9 +194,11 @@ class ExpoRelationshipRefresh(models.AbstractModel):
                 """
                 SELECT p.partner_id, p.series_id, p.event_id,
                        BOOL_OR(%(taken)s),
-                       COALESCE(SUM(p.space_sqm) FILTER (WHERE %(taken)s), 0),
-                       COALESCE(SUM(p.amount_invoiced), 0),
-                       COALESCE(SUM(p.amount_sponsorship) FILTER (WHERE %(ranked)s), 0),
+                       COALESCE(SUM(p.space_sqm) FILTER (WHERE %(taken)s), 0)::float8,
+                       COALESCE(SUM(p.amount_invoiced), 0)::float8,
+                       COALESCE(
+                           SUM(p.amount_sponsorship) FILTER (WHERE %(ranked)s), 0
+                       )::float8,
                        MIN(p.date_signed) FILTER (WHERE %(ranked)s),
                        COALESCE(
                            BOOL_OR(p.nps_category = 'detractor')
@@ -192,7 +206,7 @@ class ExpoRelationshipRefresh(models.AbstractModel):
                            FALSE
                        ),
                        COALESCE(BOOL_OR(%(ranked)s), FALSE),
-                       COALESCE(SUM(p.space_sqm) FILTER (WHERE %(ranked)s), 0)
+                       COALESCE(SUM(p.space_sqm) FILTER (WHERE %(ranked)s), 0)::float8
                   FROM expo_participation p
                   LEFT JOIN expo_series_ranked_role_rel ranked
                          ON ranked.series_id = p.series_id

@@ -307,18 +307,20 @@ def only_changed_values(model, values_by_id, keep=()):
             )
         )
         for record_id, *column_values in rows:
-            current = {
-                field.name: _column_value(field, value)
-                for field, value in zip(fields, column_values, strict=True)
-            }
             values = values_by_id[record_id]
-            diff = {
-                fname: value
-                for fname, value in values.items()
-                if fname not in keep
-                and current[fname] != _column_value(model._fields[fname], value)
-            }
-            diff.update((fname, values[fname]) for fname in keep if fname in values)
+            diff = {}
+            for field, current in zip(fields, column_values, strict=True):
+                value = values.get(field.name, _MISSING)
+                if value is _MISSING or (
+                    # equal as they are (most values): no need to normalize them
+                    not isinstance(value, BaseModel) and value == current
+                ):
+                    continue
+                if _column_value(field, value) != _column_value(field, current):
+                    diff[field.name] = value
+            for fname in keep:
+                if fname in values:
+                    diff[fname] = values[fname]
             if diff:
                 changed[record_id] = diff
     return changed
@@ -338,6 +340,9 @@ def _array(model, field, values):
         [convert(value, model) for value in values],
         SQL(field._column_type[1]),
     )
+
+
+_MISSING = object()
 
 
 def _column_value(field, value):

@@ -306,10 +306,11 @@ class ExpoSegmentEngine(models.AbstractModel):
             rules, frequency, bool(details["booked"].get(partner.id))
         )
         profit = partner.expo_relationship_profit
+        stage = partner.expo_lifecycle_stage
         reasons = churn.churn_reasons(
             rules,
             churn.ChurnFacts(
-                lifecycle_stage=partner.expo_lifecycle_stage,
+                lifecycle_stage=stage,
                 feedback=feedback,
                 drops=tuple(details["drops"].get(partner.id, ())),
                 not_rebooked=tuple(details["not_rebooked"].get(partner.id, ())),
@@ -319,7 +320,7 @@ class ExpoSegmentEngine(models.AbstractModel):
         return {
             **self._rfm_pareto_values(rules, rank, prefix="expo_"),
             "expo_value_tier": value_tier.value_tier(
-                rules, rank.pareto, frequency, partner.expo_lifecycle_stage, profit
+                rules, rank.pareto, frequency, stage, profit
             ),
             "expo_loyalty_segment": loyalty.loyalty_segment(rules, feedback, repeat),
             "expo_profit_loyalty_segment": profit_loyalty.profit_loyalty_segment(

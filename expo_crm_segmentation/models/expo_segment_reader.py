@@ -121,8 +121,8 @@ class ExpoSegmentReader(models.AbstractModel):
         ):
             per_partner[partner.id]["value"] = partner[rfm.PARTNER_VALUE_FIELD]
         return (
-            {key: rfm.Figures(**figures) for key, figures in per_series.items()},
-            {key: rfm.Figures(**figures) for key, figures in per_partner.items()},
+            {key: _figures(figures) for key, figures in per_series.items()},
+            {key: _figures(figures) for key, figures in per_partner.items()},
         )
 
     @api.model
@@ -196,7 +196,9 @@ class ExpoSegmentReader(models.AbstractModel):
     @api.model
     def _drops(self, company, partners):
         """{partner id: [Drop]}: how much each partner cut its space and spend
-        between the last two editions it took part in, per series."""
+        between the last two editions it took part in, per series. PostgreSQL
+        keeps only those two editions, of the series a partner took part in at
+        least twice: most customers came once, and the rule reads no other."""
         self.env["expo.participation"].flush_model(
             [
                 "company_id",
@@ -212,20 +214,32 @@ class ExpoSegmentReader(models.AbstractModel):
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT partner_id, series_id, event_id, MAX(event_date_begin),
-                       %(sums)s
-                  FROM expo_participation
-                 WHERE company_id = %(company)s
-                   AND partner_id IN %(partners)s
-                   AND state IN %(states)s
-                   AND series_id IS NOT NULL
-                   AND event_date_begin <= %(now)s
-                   AND role_id IN %(roles)s
-                 GROUP BY partner_id, series_id, event_id
+                SELECT partner_id, series_id, event_id, date_begin, %(totals)s
+                  FROM (
+                        SELECT partner_id, series_id, event_id,
+                               MAX(event_date_begin) AS date_begin, %(sums)s,
+                               ROW_NUMBER() OVER (
+                                   PARTITION BY partner_id, series_id
+                                   ORDER BY MAX(event_date_begin) DESC, event_id DESC
+                               ) AS position,
+                               COUNT(*) OVER (
+                                   PARTITION BY partner_id, series_id
+                               ) AS editions
+                          FROM expo_participation
+                         WHERE company_id = %(company)s
+                           AND partner_id IN %(partners)s
+                           AND state IN %(states)s
+                           AND series_id IS NOT NULL
+                           AND event_date_begin <= %(now)s
+                           AND role_id IN %(roles)s
+                         GROUP BY partner_id, series_id, event_id
+                       ) AS per_edition
+                 WHERE position <= 2 AND editions >= 2
                 """,
+                totals=SQL(", ").join(map(SQL.identifier, churn.DROP_FIELDS)),
                 sums=SQL(", ").join(
-                    SQL("COALESCE(SUM(%s), 0)", SQL.identifier(fname))
-                    for fname in churn.DROP_FIELDS
+                    SQL("COALESCE(SUM(%s), 0) AS %s", column, column)
+                    for column in map(SQL.identifier, churn.DROP_FIELDS)
                 ),
                 company=company.id,
                 partners=tuple(partners.ids) or (None,),
@@ -236,12 +250,9 @@ class ExpoSegmentReader(models.AbstractModel):
         )
         history = defaultdict(list)
         for partner_id, series_id, event_id, date_begin, *totals in rows:
+            # the totals in the order of DROP_FIELDS, which EditionTotals follows
             history[partner_id, series_id].append(
-                churn.EditionTotals(
-                    date_begin,
-                    event_id,
-                    **dict(zip(churn.DROP_FIELDS, totals, strict=False)),
-                )
+                churn.EditionTotals(date_begin, event_id, *totals)
             )
         drops = defaultdict(list)
         for (partner_id, series_id), editions in history.items():
@@ -305,3 +316,14 @@ class ExpoSegmentReader(models.AbstractModel):
                 ["amount_residual_signed:sum"],
             )
         }
+
+
+def _figures(values):
+    """``rfm.Figures`` of a dict of its values, given by position: a run builds
+    one per customer and series."""
+    return rfm.Figures(
+        values["recency"],
+        values["frequency"],
+        values["monetary"],
+        values.get("value", 0.0),
+    )

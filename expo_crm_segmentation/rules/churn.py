@@ -21,7 +21,8 @@ COMPANY_FIELDS = {
 }
 # what the rules read of a customer
 PARTNER_FIELDS = ("expo_lifecycle_stage",)
-# participation amounts a drop compares, added up per edition
+# participation amounts a drop compares, added up per edition (the order of
+# EditionTotals' amounts)
 DROP_FIELDS = ("space_sqm", "amount_invoiced")
 
 

@@ -2,12 +2,13 @@
 """The loyalty, satisfaction, Knox and churn rules at their edges, on constructed
 feedback and facts, without a database."""
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, datetime
 
 from odoo.tests import BaseCase
 
 from ..rules.churn import (
+    DROP_FIELDS,
     ChurnFacts,
     Drop,
     EditionTotals,
@@ -167,6 +168,12 @@ class TestDrops(BaseCase):
             EditionTotals(datetime(2026, 3, 1), 3, 0.0, 0.0),
         ]
         self.assertEqual(series_drop(7, editions), Drop(7, 0.0, 0.0))
+
+    def test_totals_in_the_order_of_the_fields_read(self):
+        # the reader builds EditionTotals from DROP_FIELDS' columns by position
+        self.assertEqual(
+            tuple(field.name for field in fields(EditionTotals))[2:], DROP_FIELDS
+        )
 
 
 class TestChurn(BaseCase):
