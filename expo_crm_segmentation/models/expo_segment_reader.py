@@ -114,12 +114,18 @@ class ExpoSegmentReader(models.AbstractModel):
             total["recency"] = min(total["recency"], figures["recency"])
             total["frequency"] += figures["frequency"]
             total["monetary"] += figures["monetary"]
-        for partner in (
-            self.env["res.partner"]
-            .with_context(active_test=False)
-            .search_fetch([("id", "in", list(per_partner))], [rfm.PARTNER_VALUE_FIELD])
+        # plain rows: records of the whole population would cost more than the
+        # figures (the value is the company's own, as reading the field gives it)
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        Partner.flush_model([rfm.PARTNER_VALUE_FIELD])
+        query = Partner._search([("id", "in", list(per_partner))])
+        for partner_id, value in self.env.execute_query(
+            query.select(
+                SQL.identifier(query.table, "id"),
+                Partner._field_to_sql(query.table, rfm.PARTNER_VALUE_FIELD, query),
+            )
         ):
-            per_partner[partner.id]["value"] = partner[rfm.PARTNER_VALUE_FIELD]
+            per_partner[partner_id]["value"] = value or 0.0
         return (
             {key: _figures(figures) for key, figures in per_series.items()},
             {key: _figures(figures) for key, figures in per_partner.items()},
